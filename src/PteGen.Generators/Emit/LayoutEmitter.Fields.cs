@@ -1,0 +1,136 @@
+using PteGen.Generators.Helpers;
+using PteGen.Generators.Model;
+using PteGen.Generators.Validation;
+
+namespace PteGen.Generators.Emit;
+
+internal static partial class LayoutEmitter
+{
+    /// <summary>Writes a field's constants, the body of its partial property and its <c>With</c> method.</summary>
+    private static void WriteField(SourceWriter writer, LayoutModel layout, FieldModel field)
+    {
+        var name = field.Name;
+        var plain = Identifiers.Unescape(name);
+        var bits = field.Low == field.High ? $"bit {field.Low}" : $"bits {field.Low}-{field.High}";
+        var mask = GeneratedNames.Mask(name);
+        var shift = GeneratedNames.Shift(name);
+        var raw = GeneratedNames.RawField;
+
+        writer.Line();
+        writer.Line($"// {plain}: {LayoutValidator.DescribeClaim(field)}{(field.Role == PteRole.None ? "" : $", role {field.Role}")}.");
+        writer.Line();
+        writer.Line($"/// <summary>The mask of <see cref=\"{name}\"/>: {bits}, in place.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public const ulong {mask} = {Literals.Mask(field.Mask)};");
+        writer.Line();
+        writer.Line($"/// <summary>The position of the lowest bit of <see cref=\"{name}\"/>.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public const int {shift} = {Literals.Int(field.Low)};");
+        writer.Line();
+        writer.Line($"/// <summary>The number of bits of <see cref=\"{name}\"/>.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public const int {GeneratedNames.Width(name)} = {Literals.Int(field.Width)};");
+        writer.Line();
+
+        writer.Line($"{PropertyModifiers(field)} {field.TypeName} {name}");
+        using (writer.Block())
+        {
+            writer.Line(Inline);
+            writer.Line($"get => {ReadExpression(field)};");
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>Returns a copy of this entry with <see cref=\"{name}\"/> ({bits}) set to <paramref name=\"value\"/>; no other bit changes.</summary>");
+        writer.Line($"/// <param name=\"value\">The new value of the field.</param>");
+        writer.Line("/// <returns>The new entry.</returns>");
+        var check = NeedsRangeCheck(field);
+        if (check)
+        {
+            writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is above {Literals.Hex(field.MaxValue).Replace("UL", "")}, the largest value of a {field.Width}-bit field.</exception>");
+        }
+
+        writer.Line(GeneratedCode);
+        writer.Line(Inline);
+        var with = $"public {layout.Name} {GeneratedNames.With(name)}({field.TypeName} value)";
+        if (field.Kind == FieldKind.Bool)
+        {
+            writer.Line($"{with} => new {layout.Name}(value ? {raw} | {mask} : {raw} & ~{mask});");
+            return;
+        }
+
+        var checkedValue = field.Kind == FieldKind.Enum ? "bits" : "value";
+        var bitsExpression = field.Kind == FieldKind.Enum ? "bits" : "(ulong)value";
+        writer.Line(with);
+        using (writer.Block())
+        {
+            if (field.Kind == FieldKind.Enum)
+            {
+                // A signed underlying value widens with its sign, so a negative value fails the range check below.
+                writer.Line($"var bits = (ulong)({field.StorageType})value;");
+            }
+
+            if (check)
+            {
+                writer.Line($"if ({checkedValue} > {Literals.Hex(field.MaxValue)})");
+                using (writer.Block())
+                {
+                    writer.Line($"{GeneratedNames.ThrowOutOfRange}({Literals.String(plain)}, {Literals.Int(field.Width)}, {Literals.Hex(field.MaxValue)}, {checkedValue});");
+                }
+
+                writer.Line();
+            }
+
+            writer.Line(field.Width == 64
+                ? $"return new {layout.Name}({bitsExpression});"
+                : $"return new {layout.Name}(({raw} & ~{mask}) | ({bitsExpression} << {shift}));");
+        }
+    }
+
+    /// <summary>A check is needed when the property type can hold values the field cannot.</summary>
+    private static bool NeedsRangeCheck(FieldModel field) => field.Kind switch
+    {
+        FieldKind.Bool => false,
+        FieldKind.Unsigned => field.Width < field.StorageBits,
+        _ => field.StorageIsSigned || field.Width < field.StorageBits,
+    };
+
+    /// <summary>The getter: shift the field down and mask it, skipping whichever step the type makes redundant.</summary>
+    private static string ReadExpression(FieldModel field)
+    {
+        var raw = GeneratedNames.RawField;
+        if (field.Kind == FieldKind.Bool)
+        {
+            return $"({raw} & {GeneratedNames.Mask(field.Name)}) != 0";
+        }
+
+        var shifted = field.Low == 0 ? raw : $"({raw} >> {GeneratedNames.Shift(field.Name)})";
+        var needsMask = field.High < 63 && !(field.Kind == FieldKind.Unsigned && field.Width == field.StorageBits);
+        var value = needsMask ? $"({shifted} & {Literals.Hex(field.MaxValue)})" : shifted;
+        if (field.Kind == FieldKind.Enum)
+        {
+            return $"({field.TypeName})({field.StorageType}){value}";
+        }
+
+        return field.StorageType == "ulong" ? Trim(value) : $"({field.StorageType}){value}";
+    }
+
+    private static string Trim(string expression) =>
+        expression.Length > 1 && expression[0] == '(' && expression[expression.Length - 1] == ')' && IsOneGroup(expression)
+            ? expression.Substring(1, expression.Length - 2)
+            : expression;
+
+    private static bool IsOneGroup(string expression)
+    {
+        var depth = 0;
+        for (var index = 0; index < expression.Length; index++)
+        {
+            depth += expression[index] == '(' ? 1 : expression[index] == ')' ? -1 : 0;
+            if (depth == 0 && index < expression.Length - 1)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

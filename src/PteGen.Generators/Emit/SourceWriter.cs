@@ -1,0 +1,59 @@
+using System;
+using System.Text;
+
+namespace PteGen.Generators.Emit;
+
+/// <summary>
+/// A small indented text writer with fixed <c>\n</c> line endings, so generated files are byte-for-byte identical on
+/// every machine.
+/// </summary>
+internal sealed class SourceWriter
+{
+    private const string IndentUnit = "    ";
+    private readonly StringBuilder _text = new();
+    private int _indent;
+
+    public SourceWriter Line(string line = "")
+    {
+        if (line.Length > 0)
+        {
+            for (var level = 0; level < _indent; level++)
+            {
+                _text.Append(IndentUnit);
+            }
+
+            _text.Append(line);
+        }
+
+        _text.Append('\n');
+        return this;
+    }
+
+    /// <summary>Writes <c>{</c>, indents until the returned scope is disposed, then writes <c>}</c> and the suffix.</summary>
+    public Scope Block(string closingSuffix = "")
+    {
+        Line("{");
+        _indent++;
+        return new Scope(this, closingSuffix);
+    }
+
+    public override string ToString() => _text.ToString();
+
+    internal readonly struct Scope : IDisposable
+    {
+        private readonly SourceWriter _writer;
+        private readonly string _closingSuffix;
+
+        public Scope(SourceWriter writer, string closingSuffix)
+        {
+            _writer = writer;
+            _closingSuffix = closingSuffix;
+        }
+
+        public void Dispose()
+        {
+            _writer._indent--;
+            _writer.Line("}" + _closingSuffix);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace PteGen.Generators;
+
+/// <summary>Names of the pipeline steps, so tests can check that each one is cached after an unrelated edit.</summary>
+internal static class TrackingNames
+{
+    public const string ParsedLayouts = "PteGen.ParsedLayouts";
+    public const string ValidatedLayouts = "PteGen.ValidatedLayouts";
+    public const string LayoutsToGenerate = "PteGen.LayoutsToGenerate";
+}

@@ -1,0 +1,243 @@
+using System.Collections.Generic;
+using System.Linq;
+using PteGen.Generators.Diagnostics;
+using PteGen.Generators.Model;
+
+namespace PteGen.Generators.Validation;
+
+/// <summary>
+/// Checks what no single attribute can: that in every valid configuration each of the 64 bits has exactly one owner,
+/// and each role at most one holder. A pure function of the model, shared by the generator (which generates only
+/// valid layouts) and the analyzer (which reports the findings).
+/// </summary>
+internal static class LayoutValidator
+{
+    /// <summary>Messages list at most this many configurations by name.</summary>
+    private const int MaxNamedConfigurations = 6;
+
+    public static List<LayoutIssue> Validate(LayoutModel layout)
+    {
+        var issues = new List<LayoutIssue>();
+        var fields = layout.Fields;
+        var switches = layout.Switches;
+        var configurations = switches.ValidConfigurations();
+
+        // A field that failed to parse has no trustworthy bits: leave it out, and skip the "no owner" check, which
+        // would only repeat the parse error in other words.
+        var anyFieldErrors = fields.Any(f => f.HasErrors);
+
+        var overlaps = new Dictionary<(int First, int Second), Finding>();
+        var overlapOrder = new List<(int First, int Second)>();
+        var roles = new Dictionary<(int First, int Second), Finding>();
+        var roleOrder = new List<(int First, int Second)>();
+        var uncovered = new List<ulong>[64];
+        var owners = new int[64];
+        var roleHolders = new Dictionary<PteRole, int>();
+
+        foreach (var configuration in configurations)
+        {
+            for (var bit = 0; bit < 64; bit++)
+            {
+                owners[bit] = -1;
+            }
+
+            roleHolders.Clear();
+            for (var index = 0; index < fields.Count; index++)
+            {
+                var field = fields[index];
+                if (field.HasErrors || !field.HoldsIn(configuration))
+                {
+                    continue;
+                }
+
+                for (var bit = field.Low; bit <= field.High; bit++)
+                {
+                    if (owners[bit] < 0)
+                    {
+                        owners[bit] = index;
+                    }
+                    else
+                    {
+                        Record(overlaps, overlapOrder, (owners[bit], index), configuration, 1UL << bit);
+                    }
+                }
+
+                if (field.Role != PteRole.None)
+                {
+                    if (roleHolders.TryGetValue(field.Role, out var holder))
+                    {
+                        Record(roles, roleOrder, (holder, index), configuration, 0);
+                    }
+                    else
+                    {
+                        roleHolders[field.Role] = index;
+                    }
+                }
+            }
+
+            if (!anyFieldErrors)
+            {
+                for (var bit = 0; bit < 64; bit++)
+                {
+                    if (owners[bit] < 0)
+                    {
+                        (uncovered[bit] ??= new List<ulong>()).Add(configuration);
+                    }
+                }
+            }
+        }
+
+        foreach (var key in overlapOrder)
+        {
+            var finding = overlaps[key];
+            var (first, second) = (fields[key.First], fields[key.Second]);
+            issues.Add(new LayoutIssue(
+                DiagnosticDescriptors.OverlappingClaims,
+                key.Second,
+                [
+                    BitRanges.Describe(finding.Bits, capitalized: true),
+                    Unescaped(layout.Name),
+                    first.Name,
+                    DescribeClaim(first),
+                    second.Name,
+                    DescribeClaim(second),
+                    DescribeConfigurations(switches, finding.Configurations, configurations.Count),
+                ]));
+        }
+
+        ReportUncovered(layout, uncovered, configurations.Count, issues);
+
+        foreach (var key in roleOrder)
+        {
+            var finding = roles[key];
+            var (first, second) = (fields[key.First], fields[key.Second]);
+            issues.Add(new LayoutIssue(
+                DiagnosticDescriptors.DuplicatedRole,
+                key.Second,
+                [
+                    second.Role.ToString(),
+                    Unescaped(layout.Name),
+                    first.Name,
+                    second.Name,
+                    DescribeConfigurations(switches, finding.Configurations, configurations.Count),
+                ]));
+        }
+
+        return issues;
+    }
+
+    /// <summary>Whether the layout can be generated: no finding of the validator.</summary>
+    public static bool IsValid(LayoutModel layout) => Validate(layout).Count == 0;
+
+    /// <summary>Names the configurations a finding applies to, as the tail of a sentence.</summary>
+    public static string DescribeConfigurations(SwitchSet switches, IReadOnlyList<ulong> configurations, int validCount)
+    {
+        if (!switches.HasSwitches)
+        {
+            return "";
+        }
+
+        var names = configurations.Take(MaxNamedConfigurations).Select(switches.Format).ToList();
+        var more = configurations.Count - names.Count;
+        var list = string.Join(", ", names) + (more > 0 ? $" and {more} more" : "");
+        if (configurations.Count == validCount && validCount > 1)
+        {
+            return $" in every configuration ({list})";
+        }
+
+        return configurations.Count == 1 ? $" under configuration {list}" : $" under configurations {list}";
+    }
+
+    public static string DescribeClaim(FieldModel field)
+    {
+        var bits = field.Low == field.High ? $"bit {field.Low}" : $"bits {field.Low}-{field.High}";
+        var owner = field.Owner switch
+        {
+            PteOwner.Hardware => "Hardware",
+            PteOwner.XenReserved => "XenReserved",
+            _ => "GuestAvailable",
+        };
+        return field.WhenText.Length == 0 ? $"{owner} {bits}" : $"{owner} {bits}, when {field.WhenText}";
+    }
+
+    private static void ReportUncovered(LayoutModel layout, List<ulong>[] uncovered, int validCount, List<LayoutIssue> issues)
+    {
+        // One finding per run of adjacent bits that lack an owner in exactly the same configurations.
+        for (var bit = 0; bit < 64; bit++)
+        {
+            if (uncovered[bit] is not { } configurations)
+            {
+                continue;
+            }
+
+            var high = bit;
+            while (high + 1 < 64 && uncovered[high + 1] is { } next && next.SequenceEqual(configurations))
+            {
+                high++;
+            }
+
+            ulong bits = 0;
+            for (var index = bit; index <= high; index++)
+            {
+                bits |= 1UL << index;
+            }
+
+            var single = bit == high;
+            issues.Add(new LayoutIssue(
+                DiagnosticDescriptors.UncoveredBits,
+                LayoutIssue.Layout,
+                [
+                    BitRanges.Describe(bits, capitalized: true),
+                    Unescaped(layout.Name),
+                    single ? "has" : "have",
+                    DescribeConfigurations(layout.Switches, configurations, validCount),
+                    single ? "it" : "them",
+                ]));
+            bit = high;
+        }
+    }
+
+    private static void Record(
+        Dictionary<(int First, int Second), Finding> findings,
+        List<(int First, int Second)> order,
+        (int First, int Second) key,
+        ulong configuration,
+        ulong bit)
+    {
+        if (!findings.TryGetValue(key, out var finding))
+        {
+            finding = new Finding(configuration);
+            findings.Add(key, finding);
+            order.Add(key);
+        }
+
+        finding.Add(configuration, bit);
+    }
+
+    private static string Unescaped(string name) => Helpers.Identifiers.Unescape(name);
+
+    /// <summary>The bits of a finding (in the first configuration where it occurs) and every configuration it occurs in.</summary>
+    private sealed class Finding
+    {
+        private readonly ulong _firstConfiguration;
+
+        public Finding(ulong firstConfiguration) => _firstConfiguration = firstConfiguration;
+
+        public ulong Bits { get; private set; }
+
+        public List<ulong> Configurations { get; } = new();
+
+        public void Add(ulong configuration, ulong bit)
+        {
+            if (configuration == _firstConfiguration)
+            {
+                Bits |= bit;
+            }
+
+            if (Configurations.Count == 0 || Configurations[Configurations.Count - 1] != configuration)
+            {
+                Configurations.Add(configuration);
+            }
+        }
+    }
+}

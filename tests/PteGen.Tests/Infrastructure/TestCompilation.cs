@@ -1,0 +1,93 @@
+extern alias Generators;
+
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PteGenerator = Generators::PteGen.Generators.PteGenerator;
+using LayoutAnalyzer = Generators::PteGen.Generators.Diagnostics.LayoutAnalyzer;
+
+namespace PteGen.Tests.Infrastructure;
+
+/// <summary>Builds in-memory compilations against .NET 10 reference assemblies and PteGen.dll, and runs PteGen on them.</summary>
+internal static class TestCompilation
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly ImmutableArray<MetadataReference> References =
+        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(PteLayoutAttribute).Assembly.Location)];
+
+    public static CSharpCompilation Create(params string[] sources) => Create(ParseOptions, sources);
+
+    public static CSharpCompilation Create(CSharpParseOptions options, params string[] sources) =>
+        CSharpCompilation.Create(
+            "TestAssembly",
+            sources.Select((source, index) => CSharpSyntaxTree.ParseText(source, options, path: $"Source{index}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(CSharpParseOptions? options = null) =>
+        CSharpGeneratorDriver.Create(
+            [new PteGenerator().AsSourceGenerator()],
+            parseOptions: options ?? ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator; returns the compilation with the generated files and the run result.</summary>
+    public static (Compilation Output, GeneratorDriverRunResult Run) Generate(CSharpCompilation compilation)
+    {
+        var driver = CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options);
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.Empty(generatorDiagnostics); // The generator never reports diagnostics (CS8785 would mean it threw).
+        return (output, driver.GetRunResult());
+    }
+
+    /// <summary>The analyzer diagnostics on <paramref name="compilation"/>; an analyzer exception fails the test.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, params DiagnosticAnalyzer[] analyzers)
+    {
+        if (analyzers.Length == 0)
+        {
+            analyzers = [new LayoutAnalyzer()];
+        }
+
+        var exceptions = new List<Exception>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions([]),
+            onAnalyzerException: (exception, _, _) => exceptions.Add(exception),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        var diagnostics = compilation.WithAnalyzers([.. analyzers], options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        Assert.Empty(exceptions);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return diagnostics;
+    }
+
+    /// <summary>
+    /// Generates, compiles and analyzes <paramref name="sources"/>; returns the compiler's diagnostics (including those in
+    /// generated files), the analyzer's, and the generated sources by hint name.
+    /// </summary>
+    public static RunOutcome Run(params string[] sources) => Run(ParseOptions, sources);
+
+    public static RunOutcome Run(CSharpParseOptions options, params string[] sources)
+    {
+        var (output, run) = Generate(Create(options, sources));
+        var compilerDiagnostics = output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden).ToImmutableArray();
+        var analyzerDiagnostics = Analyze(output);
+        var generated = run.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        return new RunOutcome(output, compilerDiagnostics, analyzerDiagnostics, generated);
+    }
+}
+
+internal sealed record RunOutcome(
+    Compilation Compilation,
+    ImmutableArray<Diagnostic> CompilerDiagnostics,
+    ImmutableArray<Diagnostic> AnalyzerDiagnostics,
+    IReadOnlyDictionary<string, string> Generated)
+{
+    /// <summary>Compiler diagnostics located in a generated file.</summary>
+    public IEnumerable<Diagnostic> GeneratedFileErrors =>
+        CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true);
+
+    public IEnumerable<Diagnostic> Pte(string id) => AnalyzerDiagnostics.Where(d => d.Id == id);
+
+    public string Describe() => string.Join(Environment.NewLine, CompilerDiagnostics.Concat(AnalyzerDiagnostics).Select(d => d.ToString()));
+}

@@ -76,7 +76,10 @@ public sealed class LayoutAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(diagnostic);
         }
 
-        if (!result.CanEmit && result.Diagnostics.Any(d => d.Id == DiagnosticDescriptors.LanguageVersionTooLow.Id))
+        // Ownership findings about something that is not a struct, or under a language version that cannot declare
+        // layouts, would only repeat the error above in other words.
+        if (type.TypeKind != TypeKind.Struct
+            || result.Diagnostics.Any(d => d.Id == DiagnosticDescriptors.LanguageVersionTooLow.Id))
         {
             return;
         }

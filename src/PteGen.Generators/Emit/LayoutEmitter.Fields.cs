@@ -58,31 +58,38 @@ internal static partial class LayoutEmitter
             return;
         }
 
-        var checkedValue = field.Kind == FieldKind.Enum ? "bits" : "value";
-        var bitsExpression = field.Kind == FieldKind.Enum ? "bits" : "(ulong)value";
+        var widened = field.Kind == FieldKind.Enum ? $"(ulong)({field.StorageType})value" : field.StorageType == "ulong" ? "value" : "(ulong)value";
+        var result = field.Width == 64
+            ? $"new {layout.Name}({widened})"
+            : $"new {layout.Name}(({raw} & ~{mask}) | ({widened} << {shift}))";
+        if (!check)
+        {
+            writer.Line($"{with} => {result};");
+            return;
+        }
+
         writer.Line(with);
         using (writer.Block())
         {
             if (field.Kind == FieldKind.Enum)
             {
                 // A signed underlying value widens with its sign, so a negative value fails the range check below.
-                writer.Line($"var bits = (ulong)({field.StorageType})value;");
+                writer.Line($"var bits = {widened};");
+                widened = "bits";
+                result = field.Width == 64
+                    ? $"new {layout.Name}(bits)"
+                    : $"new {layout.Name}(({raw} & ~{mask}) | (bits << {shift}))";
             }
 
-            if (check)
+            var checkedValue = field.Kind == FieldKind.Enum ? "bits" : "value";
+            writer.Line($"if ({checkedValue} > {Literals.Hex(field.MaxValue)})");
+            using (writer.Block())
             {
-                writer.Line($"if ({checkedValue} > {Literals.Hex(field.MaxValue)})");
-                using (writer.Block())
-                {
-                    writer.Line($"{GeneratedNames.ThrowOutOfRange}({Literals.String(plain)}, {Literals.Int(field.Width)}, {Literals.Hex(field.MaxValue)}, {checkedValue});");
-                }
-
-                writer.Line();
+                writer.Line($"{GeneratedNames.ThrowOutOfRange}({Literals.String(plain)}, {Literals.Int(field.Width)}, {Literals.Hex(field.MaxValue)}, {checkedValue});");
             }
 
-            writer.Line(field.Width == 64
-                ? $"return new {layout.Name}({bitsExpression});"
-                : $"return new {layout.Name}(({raw} & ~{mask}) | ({bitsExpression} << {shift}));");
+            writer.Line();
+            writer.Line($"return {result};");
         }
     }
 

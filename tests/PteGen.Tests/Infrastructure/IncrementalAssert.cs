@@ -1,0 +1,90 @@
+extern alias Generators;
+
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using TrackingNames = Generators::PteGen.Generators.TrackingNames;
+
+namespace PteGen.Tests.Infrastructure;
+
+/// <summary>
+/// Checks of the generator's incremental pipeline, after NetEscapades.EnumGenerators' helper: the tracked steps of a
+/// second run must be cached, and no step output may hold something that defeats caching.
+/// </summary>
+internal static class IncrementalAssert
+{
+    public static readonly string[] TrackedSteps = [TrackingNames.ParsedLayouts, TrackingNames.ValidatedLayouts, TrackingNames.LayoutsToGenerate];
+
+    /// <summary>Every output of every tracked step of <paramref name="run"/> is Cached or Unchanged.</summary>
+    public static void AllStepsCached(GeneratorDriverRunResult run)
+    {
+        var steps = run.Results.Single().TrackedSteps;
+        foreach (var name in TrackedSteps)
+        {
+            Assert.True(steps.ContainsKey(name), $"The step {name} did not run.");
+            foreach (var step in steps[name])
+            {
+                foreach (var (_, reason) in step.Outputs)
+                {
+                    Assert.True(
+                        reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                        $"{name} should be cached after an unrelated edit, but its output was {reason}.");
+                }
+            }
+        }
+    }
+
+    /// <summary>The reasons of a step's outputs, in order.</summary>
+    public static IncrementalStepRunReason[] Reasons(GeneratorDriverRunResult run, string step) =>
+        run.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
+
+    /// <summary>No output of PteGen's steps (recursively) is a Compilation, symbol, syntax node, location or plain array.</summary>
+    public static void NoBannedTypesInOutputs(GeneratorDriverRunResult run)
+    {
+        foreach (var name in TrackedSteps)
+        {
+            var steps = run.Results.Single().TrackedSteps[name];
+            Assert.NotEmpty(steps);
+            foreach (var step in steps)
+            {
+                foreach (var (value, _) in step.Outputs)
+                {
+                    Visit(value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                }
+            }
+        }
+    }
+
+    private static void Visit(object? node, string path, HashSet<object> seen)
+    {
+        if (node is null || node is string || node.GetType().IsPrimitive || node.GetType().IsEnum || !seen.Add(node))
+        {
+            return;
+        }
+
+        var type = node.GetType();
+        Assert.False(
+            node is Compilation or ISymbol or SyntaxNode or SyntaxTree or SemanticModel or Location,
+            $"{path} holds a {type.Name}, which cannot be compared across runs and defeats caching.");
+        Assert.False(type.IsArray, $"{path} holds a plain array ({type.Name}), which compares by reference.");
+        Assert.False(
+            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(System.Collections.Immutable.ImmutableArray<>),
+            $"{path} holds an ImmutableArray, which compares by reference.");
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition().Name.StartsWith("EquatableArray", StringComparison.Ordinal))
+        {
+            var index = 0;
+            foreach (var item in (IEnumerable)node)
+            {
+                Visit(item, $"{path}[{index++}]", seen);
+            }
+
+            return;
+        }
+
+        foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            Visit(field.GetValue(node), $"{path}.{field.Name}", seen);
+        }
+    }
+}

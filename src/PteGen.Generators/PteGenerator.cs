@@ -32,9 +32,17 @@ public sealed class PteGenerator : IIncrementalGenerator
             .Select(static (layout, _) => Validate(layout))
             .WithTrackingName(TrackingNames.ValidatedLayouts);
 
+        // The build-time configuration (MSBuild PteGenConfiguration, made visible by PteGen.props), reduced to a string
+        // before it is combined, so an unrelated change to the options does not invalidate every layout.
+        var buildConfiguration = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) =>
+                options.GlobalOptions.TryGetValue(BuildProperties.Configuration, out var value) ? value.Trim() : "")
+            .WithTrackingName(TrackingNames.BuildConfiguration);
+
         var toGenerate = validated
             .Where(static layout => layout is not null)
-            .Select(static (layout, _) => layout!)
+            .Combine(buildConfiguration)
+            .Select(static (pair, _) => pair.Left! with { BuildConfiguration = pair.Right })
             .WithTrackingName(TrackingNames.LayoutsToGenerate);
 
         context.RegisterSourceOutput(toGenerate, static (context, layout) =>
@@ -50,7 +58,7 @@ public sealed class PteGenerator : IIncrementalGenerator
         }
 
         var languageVersion = (context.TargetNode.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion;
-        var result = LayoutParser.Parse(type, context.Attributes[0], languageVersion, cancellationToken);
+        var result = LayoutParser.Parse(type, context.Attributes[0], languageVersion, cancellationToken, context.SemanticModel.Compilation);
         return result.CanEmit ? new ParsedLayout(result.Layout, result.HasErrors) : null;
     }
 
@@ -61,7 +69,9 @@ public sealed class PteGenerator : IIncrementalGenerator
             return null;
         }
 
-        var valid = !parsed.HasErrors && LayoutValidator.IsValid(parsed.Layout);
+        var valid = !parsed.HasErrors
+            && LayoutValidator.IsValid(parsed.Layout)
+            && FixupPlanner.Plan(parsed.Layout).Issues.Count == 0;
         return new LayoutToGenerate(parsed.Layout, valid ? EmitKind.Full : EmitKind.Stubs);
     }
 }

@@ -5,5 +5,6 @@ internal static class TrackingNames
 {
     public const string ParsedLayouts = "PteGen.ParsedLayouts";
     public const string ValidatedLayouts = "PteGen.ValidatedLayouts";
+    public const string BuildConfiguration = "PteGen.BuildConfiguration";
     public const string LayoutsToGenerate = "PteGen.LayoutsToGenerate";
 }

@@ -33,5 +33,19 @@ namespace PteGen
         /// to a level. The level selects which guest-entry fixup is generated.
         /// </summary>
         public int Level { get; set; }
+
+        /// <summary>
+        /// Whether to generate Xen's guest-entry fixup for <see cref="Level"/> (<c>AdjustGuestL1e</c> ... <c>AdjustGuestL4e</c>)
+        /// when the layout marks its present bit with <see cref="PteRole.Present"/>. True by default; the fixup needs
+        /// the roles of its level in every configuration (L1: Present, User, Global, GuestKernel).
+        /// </summary>
+        public bool AdjustGuest { get; set; } = true;
+
+        /// <summary>
+        /// The configurations in which the L1 fixup reports Xen's debug warning ("Global bit is set in kernel page"), as a
+        /// condition over the switches. When not set, a switch named <c>Debug</c> is used if the switches enum has one,
+        /// and otherwise the fixup never warns.
+        /// </summary>
+        public string? WarnWhen { get; set; }
     }
 }

@@ -113,6 +113,16 @@ internal static class DiagnosticDescriptors
         "A member conflicts with the generated code",
         "The layout '{0}' declares {1}, which conflicts with the generated {2}");
 
+    public static readonly DiagnosticDescriptor FixupCannotBeExpressed = LayoutError(
+        "PTE021",
+        "The guest-entry fixup cannot be expressed",
+        "{0} of '{1}' cannot be expressed{2}: no claim holds role {3} there{4}");
+
+    public static readonly DiagnosticDescriptor InvalidWarnWhen = LayoutError(
+        "PTE022",
+        "The WarnWhen condition is not valid",
+        "The WarnWhen condition \"{0}\" of '{1}' is not valid: {2}");
+
     private static DiagnosticDescriptor LayoutError(string id, string title, string message) =>
         new(
             id,

@@ -35,7 +35,9 @@ public sealed class LayoutAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidRole,
         DiagnosticDescriptors.InvalidRelocation,
         DiagnosticDescriptors.MissingOwnership,
-        DiagnosticDescriptors.ConflictingMember);
+        DiagnosticDescriptors.ConflictingMember,
+        DiagnosticDescriptors.FixupCannotBeExpressed,
+        DiagnosticDescriptors.InvalidWarnWhen);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -70,7 +72,7 @@ public sealed class LayoutAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLayout(SymbolAnalysisContext context, INamedTypeSymbol type, AttributeData attribute)
     {
         var languageVersion = (type.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion;
-        var result = LayoutParser.Parse(type, attribute, languageVersion, context.CancellationToken);
+        var result = LayoutParser.Parse(type, attribute, languageVersion, context.CancellationToken, context.Compilation);
         foreach (var diagnostic in result.Diagnostics)
         {
             context.ReportDiagnostic(diagnostic);
@@ -84,7 +86,7 @@ public sealed class LayoutAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var issue in LayoutValidator.Validate(result.Layout))
+        foreach (var issue in LayoutValidator.Validate(result.Layout).Concat(FixupPlanner.Plan(result.Layout).Issues))
         {
             var location = issue.FieldIndex == LayoutIssue.Layout ? result.LayoutLocation : result.FieldLocations[issue.FieldIndex];
             context.ReportDiagnostic(Diagnostic.Create(issue.Descriptor, location, issue.Arguments));

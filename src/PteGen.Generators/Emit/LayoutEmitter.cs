@@ -15,9 +15,21 @@ internal static partial class LayoutEmitter
     internal const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
 
     public static string Emit(LayoutToGenerate input) =>
-        input.Kind == EmitKind.Full ? EmitFull(input.Layout) : EmitStubs(input.Layout);
+        input.Kind == EmitKind.Full ? EmitFull(input.Layout, BuildConfiguration(input)) : EmitStubs(input.Layout);
 
-    private static string EmitFull(LayoutModel layout)
+    /// <summary>
+    /// The configuration the constant-mask fixups are generated for: the switches <c>PteGenConfiguration</c> names that
+    /// this layout knows (no switch when it is empty), or <see langword="null"/> when they make an invalid configuration
+    /// (the analyzer reports it; only the run-time overloads are generated then).
+    /// </summary>
+    private static ulong? BuildConfiguration(LayoutToGenerate input)
+    {
+        var switches = input.Layout.Switches;
+        var configuration = switches.ParseNames(input.BuildConfiguration, new System.Collections.Generic.List<string>());
+        return switches.IsValid(configuration) ? configuration : null;
+    }
+
+    private static string EmitFull(LayoutModel layout, ulong? buildConfiguration)
     {
         var writer = new SourceWriter();
         WriteHeader(writer, layout, "The storage, accessors, ownership masks and descriptor of the layout");
@@ -30,6 +42,8 @@ internal static partial class LayoutEmitter
             }
 
             WriteOwnership(writer, layout);
+            WriteFixups(writer, layout, buildConfiguration);
+            WriteNegotiation(writer, layout);
             WriteEquality(writer, layout);
             WriteFormatting(writer, layout);
             WriteDescriptor(writer, layout);

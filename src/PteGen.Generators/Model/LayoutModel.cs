@@ -17,13 +17,21 @@ internal sealed record ContainingType(string Keyword, string Name);
 /// <param name="Level">The paging level, 0 when none.</param>
 /// <param name="Switches">The configuration space.</param>
 /// <param name="Fields">The claims, in declaration order.</param>
+/// <param name="AdjustGuest">Whether the level's guest-entry fixup is wanted (<c>[PteLayout(AdjustGuest = false)]</c> opts out).</param>
+/// <param name="WarnWhenText">The condition under which the fixup reports Xen's debug warning, as written (or implied).</param>
+/// <param name="WarnWhen">The parsed warning condition; <see langword="null"/> when the fixup never warns.</param>
+/// <param name="HasSpan">Whether the compilation has <c>System.Span&lt;T&gt;</c>, for the whole-table fixup.</param>
 internal sealed record LayoutModel(
     string Namespace,
     string Name,
     EquatableArray<ContainingType> ContainingTypes,
     int Level,
     SwitchSet Switches,
-    EquatableArray<FieldModel> Fields)
+    EquatableArray<FieldModel> Fields,
+    bool AdjustGuest = true,
+    string WarnWhenText = "",
+    Condition? WarnWhen = null,
+    bool HasSpan = true)
 {
     /// <summary>The name used in messages and hint names: containing types and the layout, joined by dots.</summary>
     public string DisplayName
@@ -67,4 +75,7 @@ internal enum EmitKind
 }
 
 /// <summary>The output of the validation step: the layout and whether it may be generated in full.</summary>
-internal sealed record LayoutToGenerate(LayoutModel Layout, EmitKind Kind);
+/// <param name="Layout">The layout.</param>
+/// <param name="Kind">Full API or placeholder bodies.</param>
+/// <param name="BuildConfiguration">The <c>PteGenConfiguration</c> MSBuild property: switch names, <c>;</c> or <c>,</c> separated.</param>
+internal sealed record LayoutToGenerate(LayoutModel Layout, EmitKind Kind, string BuildConfiguration = "");

@@ -107,6 +107,40 @@ internal sealed record SwitchSet(
         return string.Join("|", names);
     }
 
+    /// <summary>
+    /// Reads switch names separated by <c>;</c>, <c>,</c>, <c>|</c> or spaces (the <c>PteGenConfiguration</c> property).
+    /// The no-switches name stands for no switch; names this set does not know are returned in <paramref name="unknown"/>.
+    /// </summary>
+    public ulong ParseNames(string? text, List<string> unknown)
+    {
+        ulong configuration = 0;
+        foreach (var part in (text ?? "").Split(new[] { ';', ',', '|', ' ' }, System.StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part.Trim();
+            if (name.Length == 0 || string.Equals(name, NoSwitchesName, System.StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var found = false;
+            foreach (var member in Members)
+            {
+                if (string.Equals(member.Name, name, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    configuration |= member.Value;
+                    found = true;
+                }
+            }
+
+            if (!found)
+            {
+                unknown.Add(name);
+            }
+        }
+
+        return configuration;
+    }
+
     public bool TryGetSwitch(string name, out SwitchMember member)
     {
         foreach (var candidate in Members)

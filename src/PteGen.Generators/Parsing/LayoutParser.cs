@@ -30,7 +30,8 @@ internal static class LayoutParser
         INamedTypeSymbol type,
         AttributeData layoutAttribute,
         LanguageVersion? languageVersion,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Compilation? compilation = null)
     {
         var diagnostics = new List<Diagnostic>();
         var layoutLocation = SyntaxLocations.Of(layoutAttribute, cancellationToken);
@@ -69,7 +70,9 @@ internal static class LayoutParser
             }
         }
 
-        var layout = new LayoutModel(ns, name, containingTypes, level, switches, fields.ToEquatableArray());
+        var (adjustGuest, warnWhenText, warnWhen) = ParseFixupOptions(type, layoutAttribute, switches, diagnostics, cancellationToken);
+        var hasSpan = compilation is null || compilation.GetTypeByMetadataName("System.Span`1") is not null;
+        var layout = new LayoutModel(ns, name, containingTypes, level, switches, fields.ToEquatableArray(), adjustGuest, warnWhenText, warnWhen, hasSpan);
         CheckConflictingMembers(type, layout, diagnostics);
         return new LayoutParseResult(layout, canEmit, diagnostics, layoutLocation, fieldLocations.ToImmutable());
     }
@@ -226,6 +229,55 @@ internal static class LayoutParser
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// <c>AdjustGuest</c> (default true) and <c>WarnWhen</c>: the condition under which the L1 fixup reports Xen's debug
+    /// warning. Without <c>WarnWhen</c>, a switch named <c>Debug</c> is taken to mean a debug build, as in Xen.
+    /// </summary>
+    private static (bool AdjustGuest, string WarnWhenText, Condition? WarnWhen) ParseFixupOptions(
+        INamedTypeSymbol type,
+        AttributeData layoutAttribute,
+        SwitchSet switches,
+        List<Diagnostic> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var adjustGuest = true;
+        string? warnWhenText = null;
+        foreach (var argument in layoutAttribute.NamedArguments)
+        {
+            if (argument.Key == "AdjustGuest" && argument.Value.Value is bool adjust)
+            {
+                adjustGuest = adjust;
+            }
+            else if (argument.Key == "WarnWhen")
+            {
+                warnWhenText = (argument.Value.Value as string ?? "").Trim();
+            }
+        }
+
+        if (warnWhenText is null)
+        {
+            return switches.TryGetSwitch("Debug", out var debug)
+                ? (adjustGuest, debug.Name, new SwitchCondition(debug.Name, debug.Value))
+                : (adjustGuest, "", null);
+        }
+
+        var parsed = ConditionParser.Parse(warnWhenText, switches);
+        if (parsed.IsValid)
+        {
+            return (adjustGuest, warnWhenText, parsed.Condition);
+        }
+
+        var problem = parsed.SyntaxError
+            ?? $"it names {string.Join(", ", parsed.UnknownNames.Select(n => $"'{n}'"))}, which {(parsed.UnknownNames.Count == 1 ? "is not a switch" : "are not switches")} of {(switches.HasSwitches ? $"'{ShortName(switches.TypeName)}'" : "the layout (it declares no switches type)")}";
+        diagnostics.Add(Diagnostic.Create(
+            DiagnosticDescriptors.InvalidWarnWhen,
+            SyntaxLocations.OfNamedArgument(layoutAttribute, "WarnWhen", cancellationToken),
+            warnWhenText,
+            type.Name,
+            problem));
+        return (adjustGuest, warnWhenText, null);
     }
 
     private static (FieldModel Field, Location Location)? ParseProperty(

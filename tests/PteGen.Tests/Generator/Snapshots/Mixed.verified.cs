@@ -79,10 +79,14 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
         var bits = (ulong)(byte)value;
         if (bits > 0x7UL)
         {
-            __ThrowValueOutOfRange("Cache", 3, 0x7UL, bits);
+            OutOfRange(bits);
         }
 
         return new MixedEntry((__raw & ~CacheMask) | (bits << CacheShift));
+
+        // Out of line: the fast path above passes only the value, like hand-written code.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Cache", 3, 0x7UL, outOfRange);
     }
 
     // Address: Hardware bits 4-43.
@@ -102,7 +106,7 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
     public partial ulong Address
     {
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        get => (__raw >> AddressShift) & 0xFFFFFFFFFFUL;
+        get => (__raw & AddressMask) >> AddressShift;
     }
 
     /// <summary>Returns a copy of this entry with <see cref="Address"/> (bits 4-43) set to <paramref name="value"/>; no other bit changes.</summary>
@@ -115,10 +119,14 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
     {
         if (value > 0xFFFFFFFFFFUL)
         {
-            __ThrowValueOutOfRange("Address", 40, 0xFFFFFFFFFFUL, value);
+            OutOfRange(value);
         }
 
         return new MixedEntry((__raw & ~AddressMask) | (value << AddressShift));
+
+        // Out of line: the fast path above passes only the value, like hand-written code.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Address", 40, 0xFFFFFFFFFFUL, outOfRange);
     }
 
     // Mode: GuestAvailable bits 44-46.
@@ -152,10 +160,14 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
         var bits = (ulong)(int)value;
         if (bits > 0x7UL)
         {
-            __ThrowValueOutOfRange("Mode", 3, 0x7UL, bits);
+            OutOfRange(bits);
         }
 
         return new MixedEntry((__raw & ~ModeMask) | (bits << ModeShift));
+
+        // Out of line: the fast path above passes only the value, like hand-written code.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Mode", 3, 0x7UL, outOfRange);
     }
 
     // Byte: GuestAvailable bits 47-54.
@@ -215,10 +227,14 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
     {
         if (value > 0xFFUL)
         {
-            __ThrowValueOutOfRange("Reserved", 8, 0xFFUL, value);
+            OutOfRange(value);
         }
 
         return new MixedEntry((__raw & ~ReservedMask) | ((ulong)value << ReservedShift));
+
+        // Out of line: the fast path above passes only the value, like hand-written code.
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Reserved", 8, 0xFFUL, outOfRange);
     }
 
     // High: Hardware bit 63.

@@ -296,10 +296,14 @@ namespace Xen.Pv
         {
             if (value > 0x7UL)
             {
-                __ThrowValueOutOfRange("Available", 3, 0x7UL, value);
+                OutOfRange(value);
             }
 
             return new L1e((__raw & ~AvailableMask) | ((ulong)value << AvailableShift));
+
+            // Out of line: the fast path above passes only the value, like hand-written code.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Available", 3, 0x7UL, outOfRange);
         }
 
         // Frame: Hardware bits 12-51, role Frame.
@@ -319,7 +323,7 @@ namespace Xen.Pv
         public partial ulong Frame
         {
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw >> FrameShift) & 0xFFFFFFFFFFUL;
+            get => (__raw & FrameMask) >> FrameShift;
         }
 
         /// <summary>Returns a copy of this entry with <see cref="Frame"/> (bits 12-51) set to <paramref name="value"/>; no other bit changes.</summary>
@@ -332,10 +336,14 @@ namespace Xen.Pv
         {
             if (value > 0xFFFFFFFFFFUL)
             {
-                __ThrowValueOutOfRange("Frame", 40, 0xFFFFFFFFFFUL, value);
+                OutOfRange(value);
             }
 
             return new L1e((__raw & ~FrameMask) | (value << FrameShift));
+
+            // Out of line: the fast path above passes only the value, like hand-written code.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Frame", 40, 0xFFFFFFFFFFUL, outOfRange);
         }
 
         // GuestKernel: XenReserved bit 52, role GuestKernel.
@@ -395,10 +403,14 @@ namespace Xen.Pv
         {
             if (value > 0x3FUL)
             {
-                __ThrowValueOutOfRange("AvailableHigh", 6, 0x3FUL, value);
+                OutOfRange(value);
             }
 
             return new L1e((__raw & ~AvailableHighMask) | ((ulong)value << AvailableHighShift));
+
+            // Out of line: the fast path above passes only the value, like hand-written code.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("AvailableHigh", 6, 0x3FUL, outOfRange);
         }
 
         // ProtectionKey: Hardware bits 59-62, when Pke, role ProtectionKey.
@@ -431,10 +443,14 @@ namespace Xen.Pv
         {
             if (value > 0xFUL)
             {
-                __ThrowValueOutOfRange("ProtectionKey", 4, 0xFUL, value);
+                OutOfRange(value);
             }
 
             return new L1e((__raw & ~ProtectionKeyMask) | ((ulong)value << ProtectionKeyShift));
+
+            // Out of line: the fast path above passes only the value, like hand-written code.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("ProtectionKey", 4, 0xFUL, outOfRange);
         }
 
         // SoftwareKeyBits: GuestAvailable bits 59-61, when !Pke.
@@ -467,10 +483,14 @@ namespace Xen.Pv
         {
             if (value > 0x7UL)
             {
-                __ThrowValueOutOfRange("SoftwareKeyBits", 3, 0x7UL, value);
+                OutOfRange(value);
             }
 
             return new L1e((__raw & ~SoftwareKeyBitsMask) | ((ulong)value << SoftwareKeyBitsShift));
+
+            // Out of line: the fast path above passes only the value, like hand-written code.
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("SoftwareKeyBits", 3, 0x7UL, outOfRange);
         }
 
         // Software62: GuestAvailable bit 62, when !Pke && !Debug.
@@ -695,6 +715,111 @@ namespace Xen.Pv
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
         [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public ulong GuestWriteViolations(global::Xen.Pv.XenConfig configuration) => (__raw & PresentMask) != 0 ? __raw & GuestRefusedBits(configuration) : 0;
+
+        // Guest-entry fixup: Xen's adjust_guest_l1e (xen/arch/x86/pv/mm.h), from the roles of this layout.
+
+        /// <summary>
+        /// Called by <c>AdjustGuestL1e</c> when a present entry of a 64-bit PV domain arrives with both the kernel
+        /// marker (<see cref="GuestKernel"/>) and <see cref="Global"/> set, in configurations where <c>Debug</c> holds
+        /// (Xen's debug builds log "Global bit is set in kernel page"). The entry is still adjusted as usual.
+        /// Implement this partial method in your part of the struct to report it; left unimplemented, the compiler removes
+        /// every call to it, so it costs nothing.
+        /// </summary>
+        /// <param name="entry">The entry as the guest submitted it.</param>
+        static partial void OnGlobalKernelPage(L1e entry);
+
+        /// <summary>
+        /// Xen's <c>adjust_guest_l1e</c> under the build configuration, <c>None</c> (the <c>PteGenConfiguration</c> MSBuild property; no switch when it is empty). For a <see cref="Present"/> entry of a 64-bit PV domain: an entry without <see cref="User"/> (a kernel mapping) gets <see cref="User"/> and the kernel marker <see cref="GuestKernel"/>; then an entry without the kernel marker (a user mapping) gets <see cref="Global"/> and <see cref="User"/>. <see cref="Global"/> is never cleared and no other bit changes. Entries that are not present, and every entry of a 32-bit PV domain, come back unchanged.
+        /// </summary>
+        /// <param name="entry">The entry the guest submitted.</param>
+        /// <param name="kind">The kind of the guest's domain.</param>
+        /// <returns>The entry Xen installs.</returns>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public static L1e AdjustGuestL1e(L1e entry, global::PteGen.PvDomainKind kind) => __AdjustGuestL1e(entry, kind, false);
+
+        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind)"/> to every entry of a page table, in place.</summary>
+        /// <param name="entries">The entries, adjusted in place.</param>
+        /// <param name="kind">The kind of the guest's domain.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        public static void AdjustGuestL1e(global::System.Span<L1e> entries, global::PteGen.PvDomainKind kind)
+        {
+            for (var index = 0; index < entries.Length; index++)
+            {
+                entries[index] = __AdjustGuestL1e(entries[index], kind, false);
+            }
+        }
+
+        /// <summary>
+        /// Xen's <c>adjust_guest_l1e</c> under a configuration chosen at run time. For a <see cref="Present"/> entry of a 64-bit PV domain: an entry without <see cref="User"/> (a kernel mapping) gets <see cref="User"/> and the kernel marker <see cref="GuestKernel"/>; then an entry without the kernel marker (a user mapping) gets <see cref="Global"/> and <see cref="User"/>. <see cref="Global"/> is never cleared and no other bit changes. Entries that are not present, and every entry of a 32-bit PV domain, come back unchanged.
+        /// </summary>
+        /// <param name="entry">The entry the guest submitted.</param>
+        /// <param name="kind">The kind of the guest's domain.</param>
+        /// <param name="configuration">A valid configuration (the switches that are on).</param>
+        /// <returns>The entry Xen installs.</returns>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        public static L1e AdjustGuestL1e(L1e entry, global::PteGen.PvDomainKind kind, global::Xen.Pv.XenConfig configuration)
+        {
+            if (!IsValid(configuration))
+            {
+                __ThrowInvalidConfiguration(configuration);
+            }
+
+            return __AdjustGuestL1e(entry, kind, (configuration & global::Xen.Pv.XenConfig.Debug) != 0);
+        }
+
+        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind, global::Xen.Pv.XenConfig)"/> to every entry of a page table, in place.</summary>
+        /// <param name="entries">The entries, adjusted in place.</param>
+        /// <param name="kind">The kind of the guest's domain.</param>
+        /// <param name="configuration">A valid configuration (the switches that are on).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        public static void AdjustGuestL1e(global::System.Span<L1e> entries, global::PteGen.PvDomainKind kind, global::Xen.Pv.XenConfig configuration)
+        {
+            if (!IsValid(configuration))
+            {
+                __ThrowInvalidConfiguration(configuration);
+            }
+
+            var warn = (configuration & global::Xen.Pv.XenConfig.Debug) != 0;
+            for (var index = 0; index < entries.Length; index++)
+            {
+                entries[index] = __AdjustGuestL1e(entries[index], kind, warn);
+            }
+        }
+
+        /// <summary>The steps of <c>adjust_guest_l1e</c>; every public overload inlines this with its own masks.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static L1e __AdjustGuestL1e(L1e entry, global::PteGen.PvDomainKind kind, bool warn)
+        {
+            var raw = entry.__raw;
+            if ((raw & PresentMask) == 0 || kind == global::PteGen.PvDomainKind.Pv32)
+            {
+                return entry; // Xen only adjusts present entries, and never those of 32-bit PV (compat) domains.
+            }
+
+            // The warning looks at the entry as submitted, before any bit is added.
+            if (warn && (raw & (GuestKernelMask | GlobalMask)) == (GuestKernelMask | GlobalMask))
+            {
+                OnGlobalKernelPage(entry);
+            }
+
+            // A 64-bit PV kernel runs in ring 3: a kernel mapping (no User) gets User, and the kernel marker to remember it.
+            if ((raw & UserMask) == 0)
+            {
+                raw |= GuestKernelMask | UserMask;
+            }
+
+            // Without the kernel marker the entry is a user mapping: it becomes global (Global is never cleared).
+            if ((raw & GuestKernelMask) == 0)
+            {
+                raw |= GlobalMask | UserMask;
+            }
+
+            return new L1e(raw);
+        }
 
         // Equality: two entries are equal when their raw values are.
 

@@ -1,0 +1,366 @@
+using System.Collections.Generic;
+using System.Linq;
+using PteGen.Generators.Helpers;
+using PteGen.Generators.Model;
+using PteGen.Generators.Validation;
+
+namespace PteGen.Generators.Emit;
+
+internal static partial class LayoutEmitter
+{
+    internal const string WarningHook = "OnGlobalKernelPage";
+    private const string DomainKind = "global::PteGen.PvDomainKind";
+
+    /// <summary>
+    /// Writes Xen's guest-entry fixup for the layout's level (adjust_guest_l1e ... adjust_guest_l4e): one private core
+    /// that takes, as parameters, the masks that can vary (by configuration, or per domain after negotiation), and thin
+    /// public overloads that pass constants for the build configuration, masks for a run-time configuration, or the
+    /// negotiated bits. The core is inlined into each, so the constant overload is exactly the hand-written masks.
+    /// </summary>
+    private static void WriteFixups(SourceWriter writer, LayoutModel layout, ulong? buildConfiguration)
+    {
+        var (plan, _) = FixupPlanner.Plan(layout);
+        if (plan is null)
+        {
+            return;
+        }
+
+        var fixup = new FixupShape(layout, plan);
+        writer.Line();
+        writer.Line($"// Guest-entry fixup: Xen's adjust_guest_l{plan.Level}e (xen/arch/x86/pv/mm.h), from the roles of this layout.");
+        if (fixup.Warns)
+        {
+            WriteWarningHook(writer, layout, fixup);
+        }
+
+        if (buildConfiguration is { } build)
+        {
+            WriteConstantFixup(writer, layout, fixup, build);
+        }
+
+        if (layout.Switches.HasSwitches)
+        {
+            WriteRuntimeFixup(writer, layout, fixup);
+        }
+
+        WriteFixupCore(writer, layout, fixup);
+        WriteRoleMaskHelpers(writer, layout, fixup);
+    }
+
+    private static void WriteWarningHook(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    {
+        var kernel = fixup.Plan.Holders[PteRole.GuestKernel][0].Name;
+        var global = fixup.Plan.Holders[PteRole.Global][0].Name;
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line($"/// Called by <c>{fixup.Plan.MethodName}</c> when a present entry of a 64-bit PV domain arrives with both the kernel");
+        writer.Line($"/// marker (<see cref=\"{kernel}\"/>) and <see cref=\"{global}\"/> set, in configurations where <c>{Literals.Xml(layout.WarnWhenText)}</c> holds");
+        writer.Line("/// (Xen's debug builds log \"Global bit is set in kernel page\"). The entry is still adjusted as usual.");
+        writer.Line("/// Implement this partial method in your part of the struct to report it; left unimplemented, the compiler removes");
+        writer.Line("/// every call to it, so it costs nothing.");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"entry\">The entry as the guest submitted it.</param>");
+        writer.Line($"static partial void {WarningHook}({layout.Name} entry);");
+    }
+
+    private static void WriteConstantFixup(SourceWriter writer, LayoutModel layout, FixupShape fixup, ulong build)
+    {
+        var switches = layout.Switches;
+        var configurationName = switches.HasSwitches ? switches.Format(build) : null;
+        var arguments = fixup.Parameters.Select(p => GeneratedNames.Mask(fixup.Plan.HolderIn(p.Role, build).Name)).ToList();
+        if (fixup.Warns)
+        {
+            arguments.Add(Literals.Bool(layout.WarnWhen!.Holds(build)));
+        }
+
+        writer.Line();
+        WriteFixupSummary(writer, layout, fixup, configurationName is null ? null : $"the build configuration, <c>{configurationName}</c> (the <c>PteGenConfiguration</c> MSBuild property; no switch when it is empty)");
+        writer.Line("/// <param name=\"entry\">The entry the guest submitted.</param>");
+        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
+        writer.Line("/// <returns>The entry Xen installs.</returns>");
+        writer.Line(GeneratedCode);
+        writer.Line(Inline);
+        writer.Line($"public static {layout.Name} {fixup.Plan.MethodName}({layout.Name} entry, {DomainKind} kind) => {fixup.Core}({string.Join(", ", new[] { "entry", "kind" }.Concat(arguments))});");
+
+        if (!layout.HasSpan)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>Applies <see cref=\"{fixup.Plan.MethodName}({layout.Name}, {DomainKind})\"/> to every entry of a page table, in place.</summary>");
+        writer.Line("/// <param name=\"entries\">The entries, adjusted in place.</param>");
+        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public static void {fixup.Plan.MethodName}(global::System.Span<{layout.Name}> entries, {DomainKind} kind)");
+        using (writer.Block())
+        {
+            writer.Line("for (var index = 0; index < entries.Length; index++)");
+            using (writer.Block())
+            {
+                writer.Line($"entries[index] = {fixup.Core}({string.Join(", ", new[] { "entries[index]", "kind" }.Concat(arguments))});");
+            }
+        }
+    }
+
+    private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    {
+        var type = layout.Switches.TypeName;
+        var arguments = fixup.Parameters.Select(p => p.Holder is { } holder ? GeneratedNames.Mask(holder.Name) : $"{RoleMaskHelper(p.Role)}(configuration)").ToList();
+        if (fixup.Warns)
+        {
+            arguments.Add(ConditionExpression(layout.WarnWhen!, type, "configuration"));
+        }
+
+        writer.Line();
+        WriteFixupSummary(writer, layout, fixup, "a configuration chosen at run time");
+        writer.Line("/// <param name=\"entry\">The entry the guest submitted.</param>");
+        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
+        writer.Line("/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>");
+        writer.Line("/// <returns>The entry Xen installs.</returns>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"configuration\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public static {layout.Name} {fixup.Plan.MethodName}({layout.Name} entry, {DomainKind} kind, {type} configuration)");
+        using (writer.Block())
+        {
+            writer.Line($"if (!{GeneratedNames.IsValid}(configuration))");
+            using (writer.Block())
+            {
+                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}(configuration);");
+            }
+
+            writer.Line();
+            writer.Line($"return {fixup.Core}({string.Join(", ", new[] { "entry", "kind" }.Concat(arguments))});");
+        }
+
+        if (!layout.HasSpan)
+        {
+            return;
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>Applies <see cref=\"{fixup.Plan.MethodName}({layout.Name}, {DomainKind}, {type})\"/> to every entry of a page table, in place.</summary>");
+        writer.Line("/// <param name=\"entries\">The entries, adjusted in place.</param>");
+        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
+        writer.Line("/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"configuration\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public static void {fixup.Plan.MethodName}(global::System.Span<{layout.Name}> entries, {DomainKind} kind, {type} configuration)");
+        using (writer.Block())
+        {
+            writer.Line($"if (!{GeneratedNames.IsValid}(configuration))");
+            using (writer.Block())
+            {
+                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}(configuration);");
+            }
+
+            writer.Line();
+            var locals = new List<string>();
+            for (var index = 0; index < fixup.Parameters.Count; index++)
+            {
+                writer.Line($"var {fixup.Parameters[index].Name} = {arguments[index]};");
+                locals.Add(fixup.Parameters[index].Name);
+            }
+
+            if (fixup.Warns)
+            {
+                writer.Line($"var warn = {arguments[arguments.Count - 1]};");
+                locals.Add("warn");
+            }
+
+            writer.Line("for (var index = 0; index < entries.Length; index++)");
+            using (writer.Block())
+            {
+                writer.Line($"entries[index] = {fixup.Core}({string.Join(", ", new[] { "entries[index]", "kind" }.Concat(locals))});");
+            }
+        }
+    }
+
+    private static void WriteFixupSummary(SourceWriter writer, LayoutModel layout, FixupShape fixup, string? configuration)
+    {
+        var names = fixup.RoleNames;
+        var under = configuration is null ? "" : $" under {configuration}";
+        writer.Line("/// <summary>");
+        writer.Line($"/// Xen's <c>adjust_guest_l{fixup.Plan.Level}e</c>{under}. {FixupBehaviour(fixup.Plan.Level, names)}");
+        writer.Line("/// </summary>");
+    }
+
+    private static string FixupBehaviour(int level, IReadOnlyDictionary<PteRole, string> names)
+    {
+        string Ref(PteRole role) => $"<see cref=\"{names[role]}\"/>";
+        return level switch
+        {
+            1 => $"For a {Ref(PteRole.Present)} entry of a 64-bit PV domain: an entry without {Ref(PteRole.User)} (a kernel mapping) gets {Ref(PteRole.User)} and the kernel marker {Ref(PteRole.GuestKernel)}; then an entry without the kernel marker (a user mapping) gets {Ref(PteRole.Global)} and {Ref(PteRole.User)}. {Ref(PteRole.Global)} is never cleared and no other bit changes. Entries that are not present, and every entry of a 32-bit PV domain, come back unchanged.",
+            2 => $"Adds {Ref(PteRole.User)} to a {Ref(PteRole.Present)} entry of a 64-bit PV domain; other entries come back unchanged.",
+            3 => $"Adds {Ref(PteRole.User)} to a {Ref(PteRole.Present)} entry (for a 32-bit PV domain, {Ref(PteRole.User)} and {Ref(PteRole.Writable)}); entries that are not present come back unchanged.",
+            _ => $"Adds {Ref(PteRole.Accessed)} to every {Ref(PteRole.Present)} entry (Xen 4.11 and later) and, for a 64-bit PV domain, {Ref(PteRole.User)}; entries that are not present come back unchanged.",
+        };
+    }
+
+    /// <summary>The core: Xen's steps, one line each, over the role masks.</summary>
+    private static void WriteFixupCore(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    {
+        string Mask(PteRole role) => fixup.MaskOf(role);
+        var parameters = new List<string> { $"{layout.Name} entry", $"{DomainKind} kind" };
+        parameters.AddRange(fixup.Parameters.Select(p => $"ulong {p.Name}"));
+        if (fixup.Warns)
+        {
+            parameters.Add("bool warn");
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>The steps of <c>adjust_guest_l{fixup.Plan.Level}e</c>; every public overload inlines this with its own masks.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line(Inline);
+        writer.Line($"private static {layout.Name} {fixup.Core}({string.Join(", ", parameters)})");
+        using (writer.Block())
+        {
+            var raw = GeneratedNames.RawField;
+            writer.Line($"var raw = entry.{raw};");
+            switch (fixup.Plan.Level)
+            {
+                case 1:
+                    writer.Line($"if ((raw & {Mask(PteRole.Present)}) == 0 || kind == {DomainKind}.Pv32)");
+                    using (writer.Block())
+                    {
+                        writer.Line("return entry; // Xen only adjusts present entries, and never those of 32-bit PV (compat) domains.");
+                    }
+
+                    if (fixup.Warns)
+                    {
+                        writer.Line();
+                        writer.Line("// The warning looks at the entry as submitted, before any bit is added.");
+                        writer.Line($"if (warn && (raw & ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.Global)})) == ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.Global)}))");
+                        using (writer.Block())
+                        {
+                            writer.Line($"{WarningHook}(entry);");
+                        }
+                    }
+
+                    writer.Line();
+                    writer.Line("// A 64-bit PV kernel runs in ring 3: a kernel mapping (no User) gets User, and the kernel marker to remember it.");
+                    writer.Line($"if ((raw & {Mask(PteRole.User)}) == 0)");
+                    using (writer.Block())
+                    {
+                        writer.Line($"raw |= {Mask(PteRole.GuestKernel)} | {Mask(PteRole.User)};");
+                    }
+
+                    writer.Line();
+                    writer.Line("// Without the kernel marker the entry is a user mapping: it becomes global (Global is never cleared).");
+                    writer.Line($"if ((raw & {Mask(PteRole.GuestKernel)}) == 0)");
+                    using (writer.Block())
+                    {
+                        writer.Line($"raw |= {Mask(PteRole.Global)} | {Mask(PteRole.User)};");
+                    }
+
+                    break;
+                case 2:
+                    writer.Line($"if ((raw & {Mask(PteRole.Present)}) != 0 && kind != {DomainKind}.Pv32)");
+                    using (writer.Block())
+                    {
+                        writer.Line($"raw |= {Mask(PteRole.User)};");
+                    }
+
+                    break;
+                case 3:
+                    writer.Line($"if ((raw & {Mask(PteRole.Present)}) != 0)");
+                    using (writer.Block())
+                    {
+                        writer.Line($"raw |= kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)};");
+                    }
+
+                    break;
+                default:
+                    writer.Line($"if ((raw & {Mask(PteRole.Present)}) != 0)");
+                    using (writer.Block())
+                    {
+                        writer.Line($"raw |= kind == {DomainKind}.Pv32 ? {Mask(PteRole.Accessed)} : {Mask(PteRole.Accessed)} | {Mask(PteRole.User)};");
+                    }
+
+                    break;
+            }
+
+            writer.Line();
+            writer.Line($"return new {layout.Name}(raw);");
+        }
+    }
+
+    /// <summary>For each role whose claim depends on the configuration: its mask in a given configuration.</summary>
+    private static void WriteRoleMaskHelpers(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    {
+        if (!layout.Switches.HasSwitches)
+        {
+            return;
+        }
+
+        var type = layout.Switches.TypeName;
+        foreach (var role in fixup.Plan.Roles.Where(r => fixup.Plan.FixedHolder(r) is null))
+        {
+            writer.Line();
+            writer.Line($"/// <summary>The bit holding role {role} in <paramref name=\"configuration\"/> (a valid one).</summary>");
+            writer.Line(GeneratedCode);
+            writer.Line($"private static ulong {RoleMaskHelper(role)}({type} configuration)");
+            using (writer.Block())
+            {
+                foreach (var holder in fixup.Plan.Holders[role])
+                {
+                    if (holder.When is null)
+                    {
+                        writer.Line($"return {GeneratedNames.Mask(holder.Name)};");
+                        break;
+                    }
+
+                    writer.Line($"if ({ConditionExpression(holder.When, type, "configuration")})");
+                    using (writer.Block())
+                    {
+                        writer.Line($"return {GeneratedNames.Mask(holder.Name)};");
+                    }
+
+                    writer.Line();
+                }
+
+                if (fixup.Plan.Holders[role].All(h => h.When is not null))
+                {
+                    writer.Line("return 0; // Unreachable: every valid configuration has a holder (PTE021 otherwise).");
+                }
+            }
+        }
+    }
+
+    internal static string RoleMaskHelper(PteRole role) => $"__{role}RoleMask";
+
+    /// <summary>Which role masks the fixup core takes as parameters, and how each overload fills them in.</summary>
+    private sealed class FixupShape
+    {
+        public FixupShape(LayoutModel layout, FixupPlan plan)
+        {
+            Plan = plan;
+            Core = $"__{plan.MethodName}";
+            Warns = plan.Level == 1 && layout.WarnWhen is not null;
+            RoleNames = plan.Roles.ToDictionary(role => role, role => plan.Holders[role][0].Name);
+            Parameters = plan.Roles
+                .Where(role => plan.FixedHolder(role) is not { Relocatable: false })
+                .Select(role => new FixupParameter(role, char.ToLowerInvariant(role.ToString()[0]) + role.ToString().Substring(1) + "Bit", plan.FixedHolder(role)))
+                .ToList();
+        }
+
+        public FixupPlan Plan { get; }
+
+        public string Core { get; }
+
+        public bool Warns { get; }
+
+        public IReadOnlyDictionary<PteRole, string> RoleNames { get; }
+
+        /// <summary>Roles whose mask varies (conditional claims, or relocatable ones chosen per domain).</summary>
+        public IReadOnlyList<FixupParameter> Parameters { get; }
+
+        public string MaskOf(PteRole role) =>
+            Parameters.FirstOrDefault(p => p.Role == role) is { } parameter ? parameter.Name : GeneratedNames.Mask(Plan.FixedHolder(role)!.Name);
+    }
+
+    /// <param name="Role">The role.</param>
+    /// <param name="Name">The parameter name in the core.</param>
+    /// <param name="Holder">The claim when it holds the role in every configuration (a relocatable one), else <see langword="null"/>.</param>
+    private sealed record FixupParameter(PteRole Role, string Name, FieldModel? Holder);
+}

@@ -6,7 +6,7 @@ namespace PteGen.Generators.Diagnostics;
 /// Every PteGen diagnostic. <c>PTE0xx</c>: layout definitions (errors); <c>PTE1xx</c>: guest code using layouts.
 /// One category, so that <c>dotnet_analyzer_diagnostic.category-PteGen.severity</c> sets them all at once.
 /// </summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
     public const string Category = "PteGen";
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using PteGen.Generators.Helpers;
 
 namespace PteGen.Generators.Model;
@@ -36,7 +37,31 @@ internal static class GeneratedNames
 
     public static string With(string field) => "With" + Identifiers.Unescape(field);
 
-    /// <summary>Every member name the emitter declares on a layout with these fields (methods Equals, GetHashCode and ToString aside).</summary>
+    /// <summary>
+    /// Every member name the emitter declares on <paramref name="layout"/> (Equals, GetHashCode and ToString aside, and
+    /// the <c>OnGlobalKernelPage</c> hook, which the user implements).
+    /// </summary>
+    public static HashSet<string> For(LayoutModel layout)
+    {
+        var names = For(layout.Fields.Select(f => f.Name), layout.Switches.HasSwitches);
+        if (layout.Level is >= 1 and <= 4)
+        {
+            names.Add($"AdjustGuestL{layout.Level}e");
+            names.Add($"__AdjustGuestL{layout.Level}e");
+        }
+
+        if (layout.Fields.Any(f => f.Relocatable))
+        {
+            names.Add("Negotiation");
+            names.Add("Negotiate");
+            names.Add("__PickBit");
+            names.Add("__ThrowFailedNegotiation");
+        }
+
+        return names;
+    }
+
+    /// <summary>Every member name the emitter declares for these fields (methods Equals, GetHashCode and ToString aside).</summary>
     public static HashSet<string> For(IEnumerable<string> fieldNames, bool hasSwitches)
     {
         var names = new HashSet<string>

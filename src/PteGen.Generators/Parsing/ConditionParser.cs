@@ -44,7 +44,9 @@ internal sealed class ConditionParser
             parser.SkipWhitespace();
             if (parser._position < text.Length)
             {
-                throw new ConditionSyntaxException($"unexpected '{text[parser._position]}' at position {parser._position + 1}");
+                throw text[parser._position] == ')'
+                    ? new ConditionSyntaxException($"')' at position {parser._position + 1} has no matching '('")
+                    : parser.Unexpected("'&&', '||' or the end of the condition");
             }
 
             return parser._unknownNames.Count == 0
@@ -120,7 +122,9 @@ internal sealed class ConditionParser
             var inner = ParseOr();
             if (!TryConsume(")"))
             {
-                throw new ConditionSyntaxException($"missing ')' for the '(' at position {FindOpening() + 1}");
+                throw _position >= _text.Length
+                    ? new ConditionSyntaxException($"missing ')' for the '(' at position {FindOpening() + 1}")
+                    : Unexpected("'&&', '||' or ')'");
             }
 
             return inner;
@@ -157,6 +161,21 @@ internal sealed class ConditionParser
         }
 
         throw new ConditionSyntaxException($"unexpected '{current}' at position {_position + 1}; expected a switch name, '!' or '('");
+    }
+
+    /// <summary>
+    /// The error for the character at the current position where an operator (or the end) was expected; a single
+    /// <c>&amp;</c> or <c>|</c> is named as such, since it is the likely mistake.
+    /// </summary>
+    private ConditionSyntaxException Unexpected(string expected)
+    {
+        var current = _text[_position];
+        if (current == '&' || current == '|')
+        {
+            return new ConditionSyntaxException($"'{current}' at position {_position + 1} is not an operator; use '{current}{current}'");
+        }
+
+        return new ConditionSyntaxException($"unexpected '{current}' at position {_position + 1}; expected {expected}");
     }
 
     private int FindOpening()

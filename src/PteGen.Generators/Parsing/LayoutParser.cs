@@ -73,7 +73,11 @@ internal static class LayoutParser
         var (adjustGuest, warnWhenText, warnWhen) = ParseFixupOptions(type, layoutAttribute, switches, diagnostics, cancellationToken);
         var hasSpan = compilation is null || compilation.GetTypeByMetadataName("System.Span`1") is not null;
         var layout = new LayoutModel(ns, name, containingTypes, level, switches, fields.ToEquatableArray(), adjustGuest, warnWhenText, warnWhen, hasSpan);
-        CheckConflictingMembers(type, layout, diagnostics);
+        if (type.DeclaringSyntaxReferences.Length > 0)
+        {
+            // A layout read from metadata carries its generated members; only source layouts can collide with them.
+            CheckConflictingMembers(type, layout, diagnostics);
+        }
         return new LayoutParseResult(layout, canEmit, diagnostics, layoutLocation, fieldLocations.ToImmutable());
     }
 
@@ -640,7 +644,7 @@ internal static class LayoutParser
     /// <summary>Reports user members that the generated part would redeclare, so the error is ours, not the compiler's.</summary>
     private static void CheckConflictingMembers(INamedTypeSymbol type, LayoutModel layout, List<Diagnostic> diagnostics)
     {
-        var reserved = GeneratedNames.For(layout.Fields.Select(f => f.Name), layout.Switches.HasSwitches);
+        var reserved = GeneratedNames.For(layout);
         foreach (var member in type.GetMembers())
         {
             if (member.IsImplicitlyDeclared || IsDeclaredOnlyInGeneratedFile(member, layout.HintName))
@@ -657,18 +661,16 @@ internal static class LayoutParser
                     conflict = $"the instance field '{field.Name}'";
                     generated = "storage (an entry is exactly one ulong)";
                     break;
-                case IPropertySymbol { IsPartialDefinition: true }:
-                    break;
                 case IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, Parameters.Length: 1 } constructor
                     when constructor.Parameters[0].Type.SpecialType == SpecialType.System_UInt64:
                     conflict = "a constructor taking a ulong";
                     generated = "constructor from the raw value";
                     break;
-                case IMethodSymbol method when IsGeneratedObjectMember(method, type):
-                    conflict = $"'{method.Name}({string.Join(", ", method.Parameters.Select(p => p.Type.Name))})'";
+                case IMethodSymbol method when IsGeneratedObjectMember(method, type, layout.Switches):
+                    conflict = $"'{method.ToDisplayString(MemberFormat)}'";
                     generated = "equality and formatting members";
                     break;
-                case IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol or IFieldSymbol or INamedTypeSymbol
+                case IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol or IFieldSymbol or IEventSymbol or INamedTypeSymbol
                     when reserved.Contains(member.Name):
                     conflict = $"a member named '{member.Name}'";
                     generated = $"member '{member.Name}'";
@@ -682,13 +684,26 @@ internal static class LayoutParser
         }
     }
 
-    private static bool IsGeneratedObjectMember(IMethodSymbol method, INamedTypeSymbol type) => method.Name switch
+    /// <summary>How PTE020 names a method: <c>Equals(object)</c>, <c>operator ==(Entry, Entry)</c>.</summary>
+    private static readonly SymbolDisplayFormat MemberFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeParameters,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+
+    private static bool IsGeneratedObjectMember(IMethodSymbol method, INamedTypeSymbol type, SwitchSet switches) => method.Name switch
     {
         "Equals" => method.Parameters.Length == 1
             && (method.Parameters[0].Type.SpecialType == SpecialType.System_Object
                 || SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, type)),
         "GetHashCode" => method.Parameters.Length == 0,
-        "ToString" => method.Parameters.Length == 0 || (method.Parameters.Length == 1 && method.Parameters[0].Type.TypeKind == TypeKind.Enum),
+        // ToString() always; ToString(configuration) only when the layout has switches, and only for its switches enum.
+        "ToString" => method.Parameters.Length == 0
+            || (switches.HasSwitches
+                && method.Parameters.Length == 1
+                && method.Parameters[0].Type.TypeKind == TypeKind.Enum
+                && method.Parameters[0].Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == switches.TypeName),
         "op_Equality" or "op_Inequality" => true,
         _ => false,
     };

@@ -119,6 +119,17 @@ internal static class SwitchSetParser
         }
 
         var text = item.Kind == TypedConstantKind.Array ? "an array" : Convert.ToString(item.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        // An enum constant reads best as the member the user wrote (Config.All), with its value.
+        if (item.Kind == TypedConstantKind.Enum && item.Type is INamedTypeSymbol enumType)
+        {
+            var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, item.Value));
+            if (member is not null)
+            {
+                return $"'{enumType.Name}.{member.Name}' ({text})";
+            }
+        }
+
         return item.Type is null ? $"'{text}'" : $"'{text}' ({item.Type.ToDisplayString()})";
     }
 }

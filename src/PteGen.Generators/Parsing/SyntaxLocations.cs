@@ -28,7 +28,8 @@ internal static class SyntaxLocations
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax syntax)
         {
-            var positional = syntax.ArgumentList?.Arguments.Where(a => a.NameEquals is null && a.NameColon is null).ToList();
+            // Constructor arguments are those without 'Name =' (with or without 'low:'); property assignments are not.
+            var positional = syntax.ArgumentList?.Arguments.Where(a => a.NameEquals is null).ToList();
             if (positional is { Count: > 0 })
             {
                 var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(positional[0].SpanStart, positional[positional.Count - 1].Span.End);

@@ -130,7 +130,12 @@ internal static class LayoutValidator
     public static bool IsValid(LayoutModel layout) => Validate(layout).Count == 0;
 
     /// <summary>Names the configurations a finding applies to, as the tail of a sentence.</summary>
-    public static string DescribeConfigurations(SwitchSet switches, IReadOnlyList<ulong> configurations, int validCount)
+    /// <param name="switches">The layout's switches.</param>
+    /// <param name="configurations">The configurations the finding applies to.</param>
+    /// <param name="validCount">How many valid configurations the layout has.</param>
+    /// <param name="all">How to introduce the list when the finding applies to every configuration ("has no owner in any
+    /// configuration" reads right where "has no owner in every configuration" would be ambiguous).</param>
+    public static string DescribeConfigurations(SwitchSet switches, IReadOnlyList<ulong> configurations, int validCount, string all = "in every configuration")
     {
         if (!switches.HasSwitches)
         {
@@ -142,7 +147,7 @@ internal static class LayoutValidator
         var list = string.Join(", ", names) + (more > 0 ? $" and {more} more" : "");
         if (configurations.Count == validCount && validCount > 1)
         {
-            return $" in every configuration ({list})";
+            return $" {all} ({list})";
         }
 
         return configurations.Count == 1 ? $" under configuration {list}" : $" under configurations {list}";
@@ -190,7 +195,7 @@ internal static class LayoutValidator
                     BitRanges.Describe(bits, capitalized: true),
                     Unescaped(layout.Name),
                     single ? "has" : "have",
-                    DescribeConfigurations(layout.Switches, configurations, validCount),
+                    DescribeConfigurations(layout.Switches, configurations, validCount, all: "in any configuration"),
                     single ? "it" : "them",
                 ]));
             bit = high;

@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using PteGen.Generators.Helpers;
+using PteGen.Generators.Model;
+using PteGen.Generators.Validation;
+
+namespace PteGen.Generators.Usage;
+
+/// <summary>
+/// A layout as guest code sees it: its model, and the configurations the guest may run under, which are the one
+/// <c>PteGenConfiguration</c> names or, when the property is absent, every valid configuration of the layout.
+/// </summary>
+internal sealed class GuestLayout
+{
+    public GuestLayout(INamedTypeSymbol type, LayoutModel model, PteGenOptions options)
+    {
+        Type = type;
+        Model = model;
+        AllConfigurations = model.Switches.ValidConfigurations();
+        ActiveConfigurations = AllConfigurations;
+        if (options.Configuration is { } names)
+        {
+            var unknown = new List<string>();
+            var configuration = model.Switches.ParseNames(string.Join(";", names), unknown);
+            if (model.Switches.IsValid(configuration))
+            {
+                ActiveConfigurations = [configuration];
+            }
+            else
+            {
+                InvalidConfiguration = $"{model.Switches.Format(configuration)} turns on switches that are mutually exclusive";
+            }
+        }
+    }
+
+    public INamedTypeSymbol Type { get; }
+
+    public LayoutModel Model { get; }
+
+    public string Name => Identifiers.Unescape(Model.Name);
+
+    public IReadOnlyList<ulong> AllConfigurations { get; }
+
+    /// <summary>The configurations the guest may run under.</summary>
+    public IReadOnlyList<ulong> ActiveConfigurations { get; }
+
+    /// <summary>Why <c>PteGenConfiguration</c> is not a valid configuration of this layout, or <see langword="null"/>.</summary>
+    public string? InvalidConfiguration { get; }
+
+    public FieldModel? FieldForWith(string methodName) =>
+        Model.Fields.FirstOrDefault(f => !f.HasErrors && GeneratedNames.With(f.Name) == methodName);
+
+    public FieldModel? FieldForProperty(string propertyName) =>
+        Model.Fields.FirstOrDefault(f => !f.HasErrors && Identifiers.Unescape(f.Name) == propertyName);
+
+    /// <summary>The bits of <paramref name="mask"/> that Xen reserves in at least one active configuration.</summary>
+    public ulong XenBitsAmong(ulong mask)
+    {
+        ulong bits = 0;
+        foreach (var configuration in ActiveConfigurations)
+        {
+            bits |= Ownership.BitsOwnedBy(Model, PteOwner.XenReserved, configuration) & mask;
+        }
+
+        return bits;
+    }
+
+    /// <summary>The bits guest-available in every active configuration.</summary>
+    public ulong PortableGuestBits()
+    {
+        var bits = ulong.MaxValue;
+        foreach (var configuration in ActiveConfigurations)
+        {
+            bits &= Ownership.BitsOwnedBy(Model, PteOwner.GuestAvailable, configuration);
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// "bit 52 (GuestKernel) in every configuration (None, Debug, Pke) and bit 62 (GrantMapping) under configuration
+    /// Debug": the Xen-reserved bits of <paramref name="bits"/>, grouped by the configurations that reserve them.
+    /// </summary>
+    public string DescribeXenBits(ulong bits) =>
+        string.Join(" and ", GroupByConfigurations(bits, PteOwner.XenReserved).Select(group =>
+            $"{BitRanges.Describe(group.Bits)} ({FieldNames(group.Bits, group.Configurations)}){DescribeConfigurations(group.Configurations)}"));
+
+    /// <summary>
+    /// "bit 62 is Xen's (GrantMapping) under configuration Debug and the hardware's (ProtectionKey) under
+    /// configuration Pke": who owns the non-guest bits of <paramref name="bits"/>, in the active configurations.
+    /// </summary>
+    public string DescribeNonGuestOwners(ulong bits)
+    {
+        var parts = new List<string>();
+        foreach (var owner in new[] { PteOwner.XenReserved, PteOwner.Hardware })
+        {
+            foreach (var group in GroupByConfigurations(bits, owner))
+            {
+                var possessive = owner == PteOwner.XenReserved ? "Xen's" : "the hardware's";
+                parts.Add($"{BitRanges.Describe(group.Bits)} {(BitRanges.IsSingleBit(group.Bits) ? "is" : "are")} {possessive} ({FieldNames(group.Bits, group.Configurations)}){DescribeConfigurations(group.Configurations)}");
+            }
+        }
+
+        return string.Join(", and ", parts);
+    }
+
+    public string DescribeConfigurations(IReadOnlyList<ulong> configurations) =>
+        LayoutValidator.DescribeConfigurations(Model.Switches, configurations, ActiveConfigurations.Count);
+
+    private IEnumerable<(ulong Bits, List<ulong> Configurations)> GroupByConfigurations(ulong bits, PteOwner owner)
+    {
+        var groups = new List<(ulong Bits, List<ulong> Configurations)>();
+        for (var bit = 0; bit < 64; bit++)
+        {
+            var mask = 1UL << bit;
+            if ((bits & mask) == 0)
+            {
+                continue;
+            }
+
+            var configurations = ActiveConfigurations.Where(c => (Ownership.BitsOwnedBy(Model, owner, c) & mask) != 0).ToList();
+            if (configurations.Count == 0)
+            {
+                continue;
+            }
+
+            var index = groups.FindIndex(g => g.Configurations.SequenceEqual(configurations));
+            if (index < 0)
+            {
+                groups.Add((mask, configurations));
+            }
+            else
+            {
+                groups[index] = (groups[index].Bits | mask, groups[index].Configurations);
+            }
+        }
+
+        return groups;
+    }
+
+    private string FieldNames(ulong bits, IReadOnlyList<ulong> configurations) =>
+        string.Join(", ", Model.Fields
+            .Where(f => !f.HasErrors && (f.Mask & bits) != 0 && configurations.Any(f.HoldsIn))
+            .Select(f => Identifiers.Unescape(f.Name)));
+}

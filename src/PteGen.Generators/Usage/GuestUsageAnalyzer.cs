@@ -1,0 +1,530 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PteGen.Generators.Diagnostics;
+using PteGen.Generators.Helpers;
+using PteGen.Generators.Model;
+using PteGen.Generators.Parsing;
+using PteGen.Generators.Validation;
+
+namespace PteGen.Generators.Usage;
+
+/// <summary>
+/// The guest-side rules: guest code must not write bits the hypervisor reserves under the configurations it may run
+/// under (PTE101), its own software bits must be guest-available in all of them (PTE102), reading a reserved bit is
+/// worth knowing (PTE103, off by default), and raw arithmetic that a generated accessor expresses gets a suggestion
+/// (PTE104). Runs only in guest projects (<c>PteGenRole</c>, or by default a project that declares no layout).
+/// </summary>
+[DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the bit a colliding software-bit constant can move to (PTE102).</summary>
+    public const string MoveToProperty = "MoveTo";
+
+    /// <summary>Diagnostic property: the expression that replaces the raw arithmetic (PTE104).</summary>
+    public const string ReplacementProperty = "Replacement";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.GuestWritesXenBit,
+        DiagnosticDescriptors.SoftwareBitNotPortable,
+        DiagnosticDescriptors.GuestReadsXenBit,
+        DiagnosticDescriptors.UseGeneratedAccessor);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var options = PteGenOptions.Read(start.Options);
+            if (!IsGuest(options, start.Compilation, start.CancellationToken))
+            {
+                return;
+            }
+
+            var catalog = new LayoutCatalog(options);
+            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog));
+            start.RegisterSymbolAction(symbol => AnalyzeSoftwareBits(symbol, catalog), SymbolKind.Field, SymbolKind.NamedType);
+        });
+    }
+
+    /// <summary>
+    /// A project is a guest when <c>PteGenRole</c> says so, or, by default, when it declares no layout of its own (a
+    /// project that declares layouts is the hypervisor side, which sets Xen's bits by design).
+    /// </summary>
+    internal static bool IsGuest(PteGenOptions options, Compilation compilation, CancellationToken cancellationToken) =>
+        options.Role switch
+        {
+            ProjectRole.Guest => true,
+            ProjectRole.Hypervisor => false,
+            _ => !DeclaresLayouts(compilation, cancellationToken),
+        };
+
+    /// <summary>A syntax-only scan of type declarations for <c>[PteLayout]</c>; never looks inside member bodies.</summary>
+    internal static bool DeclaresLayouts(Compilation compilation, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            var nodes = root.DescendantNodes(node =>
+                node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or AttributeListSyntax);
+            foreach (var node in nodes)
+            {
+                if (node is AttributeSyntax attribute && IsLayoutAttributeName(attribute.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsLayoutAttributeName(NameSyntax name)
+    {
+        var identifier = name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => "",
+        };
+        return identifier is "PteLayout" or "PteLayoutAttribute";
+    }
+
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LayoutCatalog catalog)
+    {
+        foreach (var root in context.OperationBlocks)
+        {
+            var flow = RawFlow.Build(root, catalog, context.CancellationToken);
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        CheckWith(context, catalog, invocation);
+                        break;
+                    case IPropertyReferenceOperation property:
+                        CheckFieldRead(context, catalog, property);
+                        break;
+                    case IBinaryOperation binary:
+                        CheckBinary(context, flow, binary);
+                        break;
+                    case ICompoundAssignmentOperation compound:
+                        CheckCompound(context, flow, compound);
+                        break;
+                    case IObjectCreationOperation creation:
+                        CheckCreation(context, catalog, creation);
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary><c>entry.WithGuestKernel(...)</c>: a With method writes (sets or clears) every bit of its field.</summary>
+    private static void CheckWith(OperationBlockAnalysisContext context, LayoutCatalog catalog, IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.IsStatic || method.Parameters.Length != 1 || !method.Name.StartsWith("With", System.StringComparison.Ordinal)
+            || catalog.Get(method.ContainingType, context.CancellationToken) is not { } layout
+            || layout.FieldForWith(method.Name) is not { } field)
+        {
+            return;
+        }
+
+        ReportWrite(context, layout, invocation.Syntax, "writes", field.Mask);
+    }
+
+    /// <summary>Reading a field whose bits Xen reserves (PTE103, off by default).</summary>
+    private static void CheckFieldRead(OperationBlockAnalysisContext context, LayoutCatalog catalog, IPropertyReferenceOperation reference)
+    {
+        if (reference.Property.IsStatic
+            || reference.Parent is INameOfOperation
+            || catalog.Get(reference.Property.ContainingType, context.CancellationToken) is not { } layout
+            || layout.FieldForProperty(reference.Property.Name) is not { } field)
+        {
+            return;
+        }
+
+        ReportRead(context, layout, reference.Syntax, field.Mask);
+    }
+
+    /// <summary><c>raw | C</c>, <c>raw ^ C</c>, <c>raw &amp; C</c> on an entry's raw bits with a constant operand.</summary>
+    private static void CheckBinary(OperationBlockAnalysisContext context, RawFlow flow, IBinaryOperation binary)
+    {
+        if (binary.OperatorKind is not (BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.And))
+        {
+            return;
+        }
+
+        if (!TrySplit(flow, binary.LeftOperand, binary.RightOperand, out var layout, out var constant)
+            && !TrySplit(flow, binary.RightOperand, binary.LeftOperand, out layout, out constant))
+        {
+            return;
+        }
+
+        SuggestAccessor(context, layout, binary, constant);
+        var (reads, sinks) = Context(binary, flow);
+        if (reads)
+        {
+            if (binary.OperatorKind == BinaryOperatorKind.And)
+            {
+                ReportRead(context, layout, binary.Syntax, constant);
+            }
+
+            return;
+        }
+
+        switch (binary.OperatorKind)
+        {
+            case BinaryOperatorKind.Or:
+                ReportWrite(context, layout, binary.Syntax, "sets", constant);
+                break;
+            case BinaryOperatorKind.ExclusiveOr:
+                ReportWrite(context, layout, binary.Syntax, "toggles", constant);
+                break;
+            case BinaryOperatorKind.And when sinks:
+                // Masking clears every bit outside the mask; it is a write only when the result is stored as an entry.
+                ReportWrite(context, layout, binary.Syntax, "clears", ~constant);
+                break;
+        }
+    }
+
+    /// <summary><c>raw |= C</c>, <c>raw &amp;= C</c>, <c>raw ^= C</c> on a local that holds an entry's raw bits.</summary>
+    private static void CheckCompound(OperationBlockAnalysisContext context, RawFlow flow, ICompoundAssignmentOperation compound)
+    {
+        if (flow.LayoutOf(compound.Target) is not { } layout || !TryGetConstant(compound.Value, out var constant))
+        {
+            return;
+        }
+
+        switch (compound.OperatorKind)
+        {
+            case BinaryOperatorKind.Or:
+                ReportWrite(context, layout, compound.Syntax, "sets", constant);
+                break;
+            case BinaryOperatorKind.ExclusiveOr:
+                ReportWrite(context, layout, compound.Syntax, "toggles", constant);
+                break;
+            case BinaryOperatorKind.And:
+                ReportWrite(context, layout, compound.Syntax, "clears", ~constant);
+                break;
+        }
+    }
+
+    /// <summary><c>new L1e(0x0010000000000001)</c>: an entry built from a constant sets its one bits.</summary>
+    private static void CheckCreation(OperationBlockAnalysisContext context, LayoutCatalog catalog, IObjectCreationOperation creation)
+    {
+        if (creation.Arguments.Length != 1
+            || catalog.Get(creation.Type, context.CancellationToken) is not { } layout
+            || !TryGetConstant(creation.Arguments[0].Value, out var constant))
+        {
+            return;
+        }
+
+        ReportWrite(context, layout, creation.Arguments[0].Value.Syntax, "sets", constant);
+    }
+
+    private static bool TrySplit(RawFlow flow, IOperation raw, IOperation other, out GuestLayout layout, out ulong constant)
+    {
+        layout = null!;
+        constant = 0;
+        if (flow.LayoutOf(raw) is not { } found || !TryGetConstant(other, out constant))
+        {
+            return false;
+        }
+
+        layout = found;
+        return true;
+    }
+
+    /// <summary>A compile-time constant operand (literals, const fields, enum constants, constant shifts and ~).</summary>
+    private static bool TryGetConstant(IOperation operation, out ulong value)
+    {
+        value = 0;
+        if (!operation.ConstantValue.HasValue)
+        {
+            return false;
+        }
+
+        switch (operation.ConstantValue.Value)
+        {
+            case ulong v: value = v; return true;
+            case long v: value = unchecked((ulong)v); return true;
+            case uint v: value = v; return true;
+            case int v: value = unchecked((ulong)(long)v); return true;
+            case ushort v: value = v; return true;
+            case short v: value = unchecked((ulong)(long)v); return true;
+            case byte v: value = v; return true;
+            case sbyte v: value = unchecked((ulong)(long)v); return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether the value of a bit operation is only read (compared, shifted down, tested), and whether it reaches a place
+    /// where an entry is stored (a layout constructor, a field or array element, a return value, a local that does).
+    /// </summary>
+    private static (bool Reads, bool Sinks) Context(IOperation operation, RawFlow flow)
+    {
+        var current = operation;
+        while (true)
+        {
+            var parent = current.Parent;
+            switch (parent)
+            {
+                case IConversionOperation or IParenthesizedOperation:
+                    current = parent;
+                    continue;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.And or BinaryOperatorKind.ExclusiveOr }:
+                case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, current):
+                    current = parent;
+                    continue;
+                case IBinaryOperation:
+                case IIsPatternOperation:
+                case ISwitchOperation:
+                case ISwitchExpressionOperation:
+                case IConditionalOperation:
+                case IWhileLoopOperation:
+                    return (true, false);
+                case IArgumentOperation { Parent: IObjectCreationOperation }:
+                case IReturnOperation:
+                    return (false, true);
+                case IAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
+                    return (false, assignment.Target is not ILocalReferenceOperation local || flow.ReachesSink(local.Local));
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return (false, flow.ReachesSink(declarator.Symbol));
+                default:
+                    return (false, false);
+            }
+        }
+    }
+
+    private static void ReportWrite(OperationBlockAnalysisContext context, GuestLayout layout, SyntaxNode syntax, string verb, ulong bits)
+    {
+        var xen = layout.XenBitsAmong(bits);
+        if (xen == 0)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.GuestWritesXenBit,
+            syntax.GetLocation(),
+            verb,
+            BitRanges.Describe(xen),
+            layout.Name,
+            layout.DescribeXenBits(xen)));
+    }
+
+    private static void ReportRead(OperationBlockAnalysisContext context, GuestLayout layout, SyntaxNode syntax, ulong bits)
+    {
+        var xen = layout.XenBitsAmong(bits);
+        if (xen == 0)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.GuestReadsXenBit,
+            syntax.GetLocation(),
+            BitRanges.Describe(xen),
+            layout.Name,
+            layout.DescribeXenBits(xen)));
+    }
+
+    /// <summary>
+    /// PTE104: <c>new L(x.Raw | FMask)</c> is <c>x.WithF(true)</c>, <c>new L(x.Raw &amp; ~FMask)</c> is <c>x.WithF(false)</c>,
+    /// <c>(x.Raw &amp; FMask) != 0</c> is <c>x.F</c> and <c>== 0</c> is <c>!x.F</c>, for one-bit fields.
+    /// </summary>
+    private static void SuggestAccessor(OperationBlockAnalysisContext context, GuestLayout layout, IBinaryOperation binary, ulong constant)
+    {
+        var raw = new[] { binary.LeftOperand, binary.RightOperand }
+            .Select(RawFlow.Unwrap)
+            .OfType<IPropertyReferenceOperation>()
+            .FirstOrDefault(p => p.Property.Name == "Raw" && p.Instance is not null);
+        if (raw?.Instance is null || !SymbolEqualityComparer.Default.Equals(raw.Property.ContainingType, layout.Type))
+        {
+            return;
+        }
+
+        var receiver = raw.Instance.Syntax.ToString();
+        string? replacement = null;
+        SyntaxNode? target = null;
+        var parent = Outer(binary);
+        if (binary.OperatorKind is BinaryOperatorKind.Or or BinaryOperatorKind.And
+            && parent is IArgumentOperation { Parent: IObjectCreationOperation creation }
+            && SymbolEqualityComparer.Default.Equals(creation.Type, layout.Type))
+        {
+            var set = binary.OperatorKind == BinaryOperatorKind.Or;
+            if (BoolField(layout, set ? constant : ~constant) is { } field)
+            {
+                replacement = $"{receiver}.{GeneratedNames.With(field.Name)}({(set ? "true" : "false")})";
+                target = creation.Syntax;
+            }
+        }
+        else if (binary.OperatorKind == BinaryOperatorKind.And
+            && parent is IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+            && BoolField(layout, constant) is { } field
+            && (TryGetConstant(comparison.LeftOperand, out var zero) || TryGetConstant(comparison.RightOperand, out zero))
+            && zero == 0)
+        {
+            replacement = comparison.OperatorKind == BinaryOperatorKind.NotEquals ? $"{receiver}.{field.Name}" : $"!{receiver}.{field.Name}";
+            target = comparison.Syntax;
+        }
+
+        if (replacement is null || target is null)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.UseGeneratedAccessor,
+            target.GetLocation(),
+            ImmutableDictionary<string, string?>.Empty.Add(ReplacementProperty, replacement),
+            replacement,
+            layout.Name));
+    }
+
+    private static IOperation? Outer(IOperation operation)
+    {
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent;
+    }
+
+    private static FieldModel? BoolField(GuestLayout layout, ulong mask) =>
+        layout.Model.Fields.FirstOrDefault(f => !f.HasErrors && f.Kind == FieldKind.Bool && f.Mask == mask);
+
+    /// <summary>PTE102: <c>[GuestSoftwareBits(typeof(L))]</c> constants and enums must use portable bits only.</summary>
+    private static void AnalyzeSoftwareBits(SymbolAnalysisContext context, LayoutCatalog catalog)
+    {
+        switch (context.Symbol)
+        {
+            case IFieldSymbol { IsConst: true } field when SoftwareBitsLayout(field, catalog, context.CancellationToken) is { } layout:
+                var siblings = field.ContainingType.GetMembers().OfType<IFieldSymbol>()
+                    .Where(f => f.IsConst && !SymbolEqualityComparer.Default.Equals(f, field)
+                        && SymbolEqualityComparer.Default.Equals(SoftwareBitsLayout(f, catalog, context.CancellationToken)?.Type, layout.Type));
+                CheckSoftwareBits(context, layout, field, siblings);
+                break;
+            case INamedTypeSymbol { TypeKind: TypeKind.Enum } type when SoftwareBitsLayout(type, catalog, context.CancellationToken) is { } layout:
+                var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
+                foreach (var member in members)
+                {
+                    CheckSoftwareBits(context, layout, member, members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)));
+                }
+
+                break;
+        }
+    }
+
+    private static GuestLayout? SoftwareBitsLayout(ISymbol symbol, LayoutCatalog catalog, CancellationToken cancellationToken)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (KnownNames.Is(attribute.AttributeClass, "GuestSoftwareBitsAttribute")
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is ITypeSymbol layoutType)
+            {
+                return catalog.Get(layoutType, cancellationToken);
+            }
+        }
+
+        return null;
+    }
+
+    private static void CheckSoftwareBits(SymbolAnalysisContext context, GuestLayout layout, IFieldSymbol field, IEnumerable<IFieldSymbol> siblings)
+    {
+        if (!field.HasConstantValue || !TryGetUnsigned(field.ConstantValue, out var bits) || bits == 0)
+        {
+            return;
+        }
+
+        var portable = layout.PortableGuestBits();
+        var colliding = bits & ~portable;
+        if (colliding == 0)
+        {
+            return;
+        }
+
+        ulong used = 0;
+        foreach (var sibling in siblings)
+        {
+            if (sibling.HasConstantValue && TryGetUnsigned(sibling.ConstantValue, out var value))
+            {
+                used |= value;
+            }
+        }
+
+        // A single-bit declaration can move to the lowest portable bit no sibling uses, if the type can hold it.
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        string advice;
+        var free = portable & ~used & ~bits & MaxValueOf(field.Type);
+        if (!BitRanges.IsSingleBit(bits))
+        {
+            advice = "";
+        }
+        else if (free != 0)
+        {
+            var target = LowestBit(free);
+            properties = properties.Add(MoveToProperty, target.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            advice = $"; bit {target} is guest-available in every configuration";
+        }
+        else
+        {
+            advice = "; no bit that is guest-available in every configuration is left for it";
+        }
+
+        var location = field.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken).GetLocation()
+            ?? field.Locations.FirstOrDefault()
+            ?? Location.None;
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.SoftwareBitNotPortable,
+            location,
+            properties,
+            field.Name,
+            BitRanges.Describe(colliding),
+            layout.Name,
+            layout.DescribeNonGuestOwners(colliding),
+            advice));
+    }
+
+    private static ulong MaxValueOf(ITypeSymbol type)
+    {
+        var special = type is INamedTypeSymbol { TypeKind: TypeKind.Enum, EnumUnderlyingType: { } underlying } ? underlying.SpecialType : type.SpecialType;
+        return special switch
+        {
+            SpecialType.System_Byte => 0xFF,
+            SpecialType.System_SByte => 0x7F,
+            SpecialType.System_UInt16 => 0xFFFF,
+            SpecialType.System_Int16 => 0x7FFF,
+            SpecialType.System_UInt32 => 0xFFFF_FFFF,
+            SpecialType.System_Int32 => 0x7FFF_FFFF,
+            SpecialType.System_Int64 => 0x7FFF_FFFF_FFFF_FFFF,
+            _ => ulong.MaxValue,
+        };
+    }
+
+    private static bool TryGetUnsigned(object? constant, out ulong value) => SwitchSetParser.TryGetUnsigned(constant, out value);
+
+    private static int LowestBit(ulong bits)
+    {
+        var bit = 0;
+        while ((bits & 1) == 0)
+        {
+            bits >>= 1;
+            bit++;
+        }
+
+        return bit;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PteGen.Generators.Usage;
+
+/// <summary>
+/// Within one method: which values are an entry's raw bits (read from a layout's <c>Raw</c>, directly or through
+/// locals and bit arithmetic), and which locals end up written somewhere an entry lives (a layout constructor, a
+/// field, an array element, a return value). Flow-insensitive: a local counts if any assignment to it does.
+/// </summary>
+internal sealed class RawFlow
+{
+    private readonly LayoutCatalog _catalog;
+    private readonly CancellationToken _cancellationToken;
+    private readonly Dictionary<ILocalSymbol, GuestLayout> _rawLocals = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _sinkLocals = new(SymbolEqualityComparer.Default);
+
+    private RawFlow(LayoutCatalog catalog, CancellationToken cancellationToken)
+    {
+        _catalog = catalog;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static RawFlow Build(IOperation root, LayoutCatalog catalog, CancellationToken cancellationToken)
+    {
+        var flow = new RawFlow(catalog, cancellationToken);
+        var assignments = new List<(ILocalSymbol Local, IOperation Value)>();
+        var sinks = new List<IOperation>();
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
+                    assignments.Add((declarator.Symbol, value));
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local, Value: { } value }:
+                    assignments.Add((local.Local, value));
+                    break;
+                case IAssignmentOperation { Value: { } value }:
+                    sinks.Add(value);
+                    break;
+                case IReturnOperation { ReturnedValue: { } returned }:
+                    sinks.Add(returned);
+                    break;
+                case IObjectCreationOperation creation when catalog.Get(creation.Type, cancellationToken) is not null:
+                    foreach (var argument in creation.Arguments)
+                    {
+                        sinks.Add(argument.Value);
+                    }
+
+                    break;
+            }
+        }
+
+        // Raw locals: assigned from an entry's raw bits (to a fixed point, for chains of locals).
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (local, value) in assignments)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!flow._rawLocals.ContainsKey(local) && flow.LayoutOf(value) is { } layout)
+                {
+                    flow._rawLocals[local] = layout;
+                    changed = true;
+                }
+            }
+        }
+
+        // Sink locals: read by a sink, or assigned into a sink local (to a fixed point).
+        foreach (var sink in sinks)
+        {
+            flow.AddLocalsReadBy(sink);
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (local, value) in assignments)
+            {
+                if (flow._sinkLocals.Contains(local))
+                {
+                    var before = flow._sinkLocals.Count;
+                    flow.AddLocalsReadBy(value);
+                    changed |= flow._sinkLocals.Count != before;
+                }
+            }
+        }
+
+        return flow;
+    }
+
+    /// <summary>The layout whose raw bits <paramref name="operation"/> carries, or <see langword="null"/>.</summary>
+    public GuestLayout? LayoutOf(IOperation? operation)
+    {
+        switch (Unwrap(operation))
+        {
+            case IPropertyReferenceOperation { Property: { Name: "Raw", Type.SpecialType: SpecialType.System_UInt64 } property }:
+                return _catalog.Get(property.ContainingType, _cancellationToken);
+            case ILocalReferenceOperation local:
+                return _rawLocals.TryGetValue(local.Local, out var layout) ? layout : null;
+            case IBinaryOperation binary:
+                return LayoutOf(binary.LeftOperand) ?? LayoutOf(binary.RightOperand);
+            case IUnaryOperation unary:
+                return LayoutOf(unary.Operand);
+            case IConditionalOperation conditional:
+                return LayoutOf(conditional.WhenTrue) ?? LayoutOf(conditional.WhenFalse);
+            case ICompoundAssignmentOperation compound:
+                return LayoutOf(compound.Target);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether a value assigned to <paramref name="local"/> ends up written where an entry lives.</summary>
+    public bool ReachesSink(ILocalSymbol local) => _sinkLocals.Contains(local);
+
+    public static IOperation? Unwrap(IOperation? operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation switch
+            {
+                IConversionOperation conversion => conversion.Operand,
+                IParenthesizedOperation parenthesized => parenthesized.Operand,
+                _ => operation,
+            };
+        }
+
+        return operation;
+    }
+
+    private void AddLocalsReadBy(IOperation value)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation local)
+            {
+                _sinkLocals.Add(local.Local);
+            }
+        }
+    }
+}

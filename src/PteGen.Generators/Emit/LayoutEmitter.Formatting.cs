@@ -111,10 +111,10 @@ internal static partial class LayoutEmitter
                             writer.Line($"text.Append(separator).Append({plain});");
                             break;
                         case FieldKind.Enum:
-                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = ")}).Append({field.Name}.ToString());");
+                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = ")}).Append(this.{field.Name}.ToString());");
                             break;
                         default:
-                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = 0x")}).Append(((ulong){field.Name}).ToString(\"x\", global::System.Globalization.CultureInfo.InvariantCulture));");
+                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = 0x")}).Append(((ulong)this.{field.Name}).ToString(\"x\", global::System.Globalization.CultureInfo.InvariantCulture));");
                             break;
                     }
 

@@ -256,7 +256,7 @@ internal static class LayoutParser
             }
             else if (argument.Key == "WarnWhen")
             {
-                warnWhenText = (argument.Value.Value as string ?? "").Trim();
+                warnWhenText = NormalizeCondition(argument.Value.Value as string);
             }
         }
 
@@ -401,7 +401,7 @@ internal static class LayoutParser
             switch (named.Key)
             {
                 case "When":
-                    whenText = (named.Value.Value as string ?? "").Trim();
+                    whenText = NormalizeCondition(named.Value.Value as string);
                     break;
                 case "Role" when named.Value.Value is int roleValue:
                     role = (PteRole)roleValue;
@@ -499,6 +499,34 @@ internal static class LayoutParser
             canStub,
             hasErrors);
         return (field, attributeLocation);
+    }
+
+    /// <summary>
+    /// A condition as it is shown in messages and generated comments: trimmed, with every run of white space (line
+    /// breaks included) made one space. White space never changes what a condition means.
+    /// </summary>
+    private static string NormalizeCondition(string? text)
+    {
+        var builder = new System.Text.StringBuilder();
+        var space = false;
+        foreach (var c in (text ?? "").Trim())
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space)
+            {
+                builder.Append(' ');
+                space = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
     }
 
     private static string? DescribePropertyProblem(IPropertySymbol property)

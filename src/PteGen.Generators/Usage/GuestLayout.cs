@@ -92,17 +92,39 @@ internal sealed class GuestLayout
     /// </summary>
     public string DescribeNonGuestOwners(ulong bits)
     {
-        var parts = new List<string>();
-        foreach (var owner in new[] { PteOwner.XenReserved, PteOwner.Hardware })
+        // One sentence per group of bits that share their owners: "bit 62 is Xen's (...) under ... and the hardware's (...) under ...".
+        var perBit = new List<(ulong Bits, string Owners)>();
+        for (var bit = 0; bit < 64; bit++)
         {
-            foreach (var group in GroupByConfigurations(bits, owner))
+            var mask = 1UL << bit;
+            if ((bits & mask) == 0)
             {
-                var possessive = owner == PteOwner.XenReserved ? "Xen's" : "the hardware's";
-                parts.Add($"{BitRanges.Describe(group.Bits)} {(BitRanges.IsSingleBit(group.Bits) ? "is" : "are")} {possessive} ({FieldNames(group.Bits, group.Configurations)}){DescribeConfigurations(group.Configurations)}");
+                continue;
+            }
+
+            var owners = new List<string>();
+            foreach (var owner in new[] { PteOwner.XenReserved, PteOwner.Hardware })
+            {
+                foreach (var group in GroupByConfigurations(mask, owner))
+                {
+                    var possessive = owner == PteOwner.XenReserved ? "Xen's" : "the hardware's";
+                    owners.Add($"{possessive} ({FieldNames(mask, group.Configurations)}){DescribeConfigurations(group.Configurations)}");
+                }
+            }
+
+            var text = string.Join(" and ", owners);
+            var index = perBit.FindIndex(p => p.Owners == text);
+            if (index < 0)
+            {
+                perBit.Add((mask, text));
+            }
+            else
+            {
+                perBit[index] = (perBit[index].Bits | mask, text);
             }
         }
 
-        return string.Join(", and ", parts);
+        return string.Join("; ", perBit.Select(p => $"{BitRanges.Describe(p.Bits)} {(BitRanges.IsSingleBit(p.Bits) ? "is" : "are")} {p.Owners}"));
     }
 
     public string DescribeConfigurations(IReadOnlyList<ulong> configurations) =>

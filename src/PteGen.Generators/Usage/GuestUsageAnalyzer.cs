@@ -169,7 +169,7 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         }
 
         SuggestAccessor(context, layout, binary, constant);
-        var (reads, sinks) = Context(binary, flow);
+        var (reads, sink) = Context(binary, flow);
         if (reads)
         {
             if (binary.OperatorKind == BinaryOperatorKind.And)
@@ -188,8 +188,9 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             case BinaryOperatorKind.ExclusiveOr:
                 ReportWrite(context, layout, binary.Syntax, "toggles", constant);
                 break;
-            case BinaryOperatorKind.And when sinks:
-                // Masking clears every bit outside the mask; it is a write only when the result is stored as an entry.
+            case BinaryOperatorKind.And when sink == Sink.Entry || (sink == Sink.Returned && ClearsFewerThanItKeeps(constant)):
+                // Masking clears every bit outside the mask: a write when the result is stored as an entry. A returned
+                // value counts when it keeps most bits (raw & ~Mask), not when it extracts a few (raw & 0xFFF).
                 ReportWrite(context, layout, binary.Syntax, "clears", ~constant);
                 break;
         }
@@ -266,11 +267,23 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>Where the value of a bit operation goes.</summary>
+    private enum Sink
+    {
+        /// <summary>Nowhere an entry is stored (a method argument, a local that is not stored).</summary>
+        None,
+
+        /// <summary>A layout constructor, a field, an array element or a local that reaches one of them.</summary>
+        Entry,
+
+        /// <summary>A return value (or a local that is returned).</summary>
+        Returned,
+    }
+
     /// <summary>
-    /// Whether the value of a bit operation is only read (compared, shifted down, tested), and whether it reaches a place
-    /// where an entry is stored (a layout constructor, a field or array element, a return value, a local that does).
+    /// Whether the value of a bit operation is only read (compared, shifted down, tested), and where it goes otherwise.
     /// </summary>
-    private static (bool Reads, bool Sinks) Context(IOperation operation, RawFlow flow)
+    private static (bool Reads, Sink Sink) Context(IOperation operation, RawFlow flow)
     {
         var current = operation;
         while (true)
@@ -291,18 +304,35 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
                 case ISwitchExpressionOperation:
                 case IConditionalOperation:
                 case IWhileLoopOperation:
-                    return (true, false);
+                    return (true, Sink.None);
                 case IArgumentOperation { Parent: IObjectCreationOperation }:
+                    return (false, Sink.Entry);
                 case IReturnOperation:
-                    return (false, true);
+                    return (false, Sink.Returned);
                 case IAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
-                    return (false, assignment.Target is not ILocalReferenceOperation local || flow.ReachesSink(local.Local));
+                    return (false, assignment.Target is ILocalReferenceOperation local ? OfLocal(local.Local, flow) : Sink.Entry);
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    return (false, flow.ReachesSink(declarator.Symbol));
+                    return (false, OfLocal(declarator.Symbol, flow));
                 default:
-                    return (false, false);
+                    return (false, Sink.None);
             }
         }
+    }
+
+    private static Sink OfLocal(ILocalSymbol local, RawFlow flow) =>
+        flow.ReachesSink(local) ? Sink.Entry : flow.IsReturned(local) ? Sink.Returned : Sink.None;
+
+    private static bool ClearsFewerThanItKeeps(ulong mask) => PopCount(~mask) < PopCount(mask);
+
+    private static int PopCount(ulong value)
+    {
+        var count = 0;
+        for (; value != 0; value &= value - 1)
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private static void ReportWrite(OperationBlockAnalysisContext context, GuestLayout layout, SyntaxNode syntax, string verb, ulong bits)

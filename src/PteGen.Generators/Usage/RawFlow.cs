@@ -16,6 +16,7 @@ internal sealed class RawFlow
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<ILocalSymbol, GuestLayout> _rawLocals = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ILocalSymbol> _sinkLocals = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ILocalSymbol> _returnedLocals = new(SymbolEqualityComparer.Default);
 
     private RawFlow(LayoutCatalog catalog, CancellationToken cancellationToken)
     {
@@ -28,6 +29,7 @@ internal sealed class RawFlow
         var flow = new RawFlow(catalog, cancellationToken);
         var assignments = new List<(ILocalSymbol Local, IOperation Value)>();
         var sinks = new List<IOperation>();
+        var returns = new List<IOperation>();
         foreach (var operation in root.DescendantsAndSelf())
         {
             switch (operation)
@@ -42,7 +44,7 @@ internal sealed class RawFlow
                     sinks.Add(value);
                     break;
                 case IReturnOperation { ReturnedValue: { } returned }:
-                    sinks.Add(returned);
+                    returns.Add(returned);
                     break;
                 case IObjectCreationOperation creation when catalog.Get(creation.Type, cancellationToken) is not null:
                     foreach (var argument in creation.Arguments)
@@ -69,25 +71,10 @@ internal sealed class RawFlow
             }
         }
 
-        // Sink locals: read by a sink, or assigned into a sink local (to a fixed point).
-        foreach (var sink in sinks)
-        {
-            flow.AddLocalsReadBy(sink);
-        }
-
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var (local, value) in assignments)
-            {
-                if (flow._sinkLocals.Contains(local))
-                {
-                    var before = flow._sinkLocals.Count;
-                    flow.AddLocalsReadBy(value);
-                    changed |= flow._sinkLocals.Count != before;
-                }
-            }
-        }
+        // Sink locals: read by a sink, or assigned into a sink local (to a fixed point). Returned locals likewise, kept
+        // apart: a returned value may be an entry or just bits read out of one.
+        flow.Propagate(flow._sinkLocals, sinks, assignments);
+        flow.Propagate(flow._returnedLocals, returns, assignments);
 
         return flow;
     }
@@ -117,6 +104,9 @@ internal sealed class RawFlow
     /// <summary>Whether a value assigned to <paramref name="local"/> ends up written where an entry lives.</summary>
     public bool ReachesSink(ILocalSymbol local) => _sinkLocals.Contains(local);
 
+    /// <summary>Whether a value assigned to <paramref name="local"/> ends up returned.</summary>
+    public bool IsReturned(ILocalSymbol local) => _returnedLocals.Contains(local);
+
     public static IOperation? Unwrap(IOperation? operation)
     {
         while (operation is IConversionOperation or IParenthesizedOperation)
@@ -132,13 +122,35 @@ internal sealed class RawFlow
         return operation;
     }
 
-    private void AddLocalsReadBy(IOperation value)
+    private void Propagate(HashSet<ILocalSymbol> locals, List<IOperation> sinks, List<(ILocalSymbol Local, IOperation Value)> assignments)
+    {
+        foreach (var sink in sinks)
+        {
+            AddLocalsReadBy(sink, locals);
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (local, value) in assignments)
+            {
+                if (locals.Contains(local))
+                {
+                    var before = locals.Count;
+                    AddLocalsReadBy(value, locals);
+                    changed |= locals.Count != before;
+                }
+            }
+        }
+    }
+
+    private static void AddLocalsReadBy(IOperation value, HashSet<ILocalSymbol> locals)
     {
         foreach (var operation in value.DescendantsAndSelf())
         {
             if (operation is ILocalReferenceOperation local)
             {
-                _sinkLocals.Add(local.Local);
+                locals.Add(local.Local);
             }
         }
     }

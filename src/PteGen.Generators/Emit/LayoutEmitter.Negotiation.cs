@@ -46,6 +46,7 @@ internal static partial class LayoutEmitter
 
             ctorParameters.AddRange(claims.Select(c => $"ulong {Local(c)}"));
             ctorParameters.Add("string? failure");
+            var active = claims.Select(c => c.When is null || !switches.HasSwitches ? "true" : ConditionExpression(c.When, type, "Configuration")).ToList();
             writer.Line($"internal {NegotiationType}({string.Join(", ", ctorParameters)})");
             using (writer.Block())
             {
@@ -60,6 +61,7 @@ internal static partial class LayoutEmitter
                 }
 
                 writer.Line("Failure = failure;");
+                writer.Line("Succeeded = failure is null;");
                 if (layout.WarnWhen is not null && switches.HasSwitches)
                 {
                     writer.Line($"Warns = {ConditionExpression(layout.WarnWhen, type, "configuration")};");
@@ -80,8 +82,8 @@ internal static partial class LayoutEmitter
             }
 
             writer.Line();
-            writer.Line("/// <summary>Whether every required claim got a bit.</summary>");
-            writer.Line("public bool Succeeded => Failure is null;");
+            writer.Line("/// <summary>Whether every required claim got a bit (false for <c>default</c>, which no negotiation produced).</summary>");
+            writer.Line("public bool Succeeded { get; }");
             writer.Line();
             writer.Line("/// <summary>Why negotiation failed (a required claim found no bit), or <see langword=\"null\"/>.</summary>");
             writer.Line("public string? Failure { get; }");
@@ -101,9 +103,10 @@ internal static partial class LayoutEmitter
             writer.Line("/// <summary>The outcome of each relocatable claim, in declaration order.</summary>");
             writer.Line("public global::PteGen.PteNegotiatedClaim[] Claims => new[]");
             writer.Line("{");
-            foreach (var claim in claims)
+            for (var index = 0; index < claims.Count; index++)
             {
-                writer.Line($"    new global::PteGen.PteNegotiatedClaim({Literals.String(Identifiers.Unescape(claim.Name))}, global::PteGen.PteRole.{claim.Role}, {Literals.Int(claim.Low)}, global::PteGen.PteBits.LowestBit({GeneratedNames.Mask(claim.Name)}), optional: {Literals.Bool(claim.Optional)}),");
+                var claim = claims[index];
+                writer.Line($"    new global::PteGen.PteNegotiatedClaim({Literals.String(Identifiers.Unescape(claim.Name))}, global::PteGen.PteRole.{claim.Role}, {Literals.Int(claim.Low)}, global::PteGen.PteBits.LowestBit({GeneratedNames.Mask(claim.Name)}), optional: {Literals.Bool(claim.Optional)}, active: {active[index]}),");
             }
 
             writer.Line("};");
@@ -117,7 +120,7 @@ internal static partial class LayoutEmitter
             fields.AddRange(claims.Select(c => GeneratedNames.Mask(c.Name)));
             writer.Line("/// <summary>Whether both negotiations chose the same bits for the same configuration.</summary>");
             writer.Line("/// <param name=\"other\">The negotiation to compare with.</param>");
-            writer.Line($"public bool Equals({NegotiationType} other) => {string.Join(" && ", fields.Select(f => $"{f} == other.{f}"))} && Failure == other.Failure;");
+            writer.Line($"public bool Equals({NegotiationType} other) => {string.Join(" && ", fields.Select(f => $"{f} == other.{f}"))} && Succeeded == other.Succeeded && Failure == other.Failure;");
             writer.Line();
             writer.Line("/// <summary>Whether <paramref name=\"obj\"/> is an equal negotiation.</summary>");
             writer.Line("/// <param name=\"obj\">The object to compare with.</param>");
@@ -127,7 +130,8 @@ internal static partial class LayoutEmitter
             writer.Line($"public override int GetHashCode() => ({string.Join(" ^ ", claims.Select(c => GeneratedNames.Mask(c.Name)))}).GetHashCode();");
             writer.Line();
             writer.Line("/// <summary>The chosen bits, or the failure.</summary>");
-            writer.Line("public override string ToString() => Failure ?? string.Join(\", \", global::System.Linq.Enumerable.Select(Claims, claim => claim.ToString()));");
+            writer.Line("public override string ToString() =>");
+            writer.Line("    !Succeeded ? Failure ?? \"Not negotiated\" : string.Join(\", \", global::System.Linq.Enumerable.Select(Claims, claim => claim.ToString()));");
         }
 
         WriteNegotiate(writer, layout, claims);
@@ -264,7 +268,7 @@ internal static partial class LayoutEmitter
         writer.Line($"public static {layout.Name} {plan.MethodName}({layout.Name} entry, {DomainKind} kind, in {NegotiationType} domain)");
         using (writer.Block())
         {
-            writer.Line("if (domain.Failure is not null)");
+            writer.Line("if (!domain.Succeeded)");
             using (writer.Block())
             {
                 writer.Line("__ThrowFailedNegotiation(domain.Failure);");
@@ -286,7 +290,7 @@ internal static partial class LayoutEmitter
             writer.Line($"public static void {plan.MethodName}(global::System.Span<{layout.Name}> entries, {DomainKind} kind, in {NegotiationType} domain)");
             using (writer.Block())
             {
-                writer.Line("if (domain.Failure is not null)");
+                writer.Line("if (!domain.Succeeded)");
                 using (writer.Block())
                 {
                     writer.Line("__ThrowFailedNegotiation(domain.Failure);");
@@ -317,8 +321,8 @@ internal static partial class LayoutEmitter
         writer.Line();
         writer.Line(GeneratedCode);
         writer.Line(NoInline);
-        writer.Line("private static void __ThrowFailedNegotiation(string failure) =>");
-        writer.Line("    throw new global::System.ArgumentException(\"The domain's negotiation failed, so its entries cannot be adjusted: \" + failure, \"domain\");");
+        writer.Line("private static void __ThrowFailedNegotiation(string? failure) =>");
+        writer.Line("    throw new global::System.ArgumentException(\"The domain's negotiation did not succeed, so its entries cannot be adjusted: \" + (failure ?? \"it was never negotiated (default value)\"), \"domain\");");
     }
 
     internal static IReadOnlyList<FieldModel> RelocatableClaims(LayoutModel layout) =>

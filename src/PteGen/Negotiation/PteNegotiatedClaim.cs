@@ -12,8 +12,10 @@ namespace PteGen
         /// <param name="homeBit">The bit the layout declares for the claim.</param>
         /// <param name="bit">The bit chosen for this domain, or -1 when none was.</param>
         /// <param name="optional">Whether the claim can be switched off.</param>
-        public PteNegotiatedClaim(string name, PteRole role, int homeBit, int bit, bool optional)
+        /// <param name="active">Whether the claim exists in the negotiated configuration at all.</param>
+        public PteNegotiatedClaim(string name, PteRole role, int homeBit, int bit, bool optional, bool active = true)
         {
+            Active = active;
             Name = name;
             Role = role;
             HomeBit = homeBit;
@@ -36,6 +38,9 @@ namespace PteGen
         /// <summary>Whether the claim is optional: without a bit its feature is switched off instead of failing.</summary>
         public bool Optional { get; }
 
+        /// <summary>Whether the claim exists in the negotiated configuration (the debug grant marker does not without Debug).</summary>
+        public bool Active { get; }
+
         /// <summary>Whether a bit was chosen.</summary>
         public bool HasBit => Bit >= 0;
 
@@ -44,6 +49,9 @@ namespace PteGen
 
         /// <inheritdoc/>
         public override string ToString() =>
-            HasBit ? $"{Name}: bit {Bit}" : Optional ? $"{Name}: disabled (no bit left)" : $"{Name}: no bit";
+            !Active ? $"{Name}: not in this configuration"
+            : HasBit ? $"{Name}: bit {Bit}"
+            : Optional ? $"{Name}: disabled (no bit left)"
+            : $"{Name}: no bit";
     }
 }

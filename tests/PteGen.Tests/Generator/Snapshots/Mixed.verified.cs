@@ -341,31 +341,31 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
         if ((__raw & CacheMask) != 0)
         {
-            text.Append(separator).Append("Cache = ").Append(Cache.ToString());
+            text.Append(separator).Append("Cache = ").Append(this.Cache.ToString());
             separator = ", ";
         }
 
         if ((__raw & AddressMask) != 0)
         {
-            text.Append(separator).Append("Address = 0x").Append(((ulong)Address).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+            text.Append(separator).Append("Address = 0x").Append(((ulong)this.Address).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
             separator = ", ";
         }
 
         if ((__raw & ModeMask) != 0)
         {
-            text.Append(separator).Append("Mode = ").Append(Mode.ToString());
+            text.Append(separator).Append("Mode = ").Append(this.Mode.ToString());
             separator = ", ";
         }
 
         if ((__raw & ByteMask) != 0)
         {
-            text.Append(separator).Append("Byte = 0x").Append(((ulong)Byte).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+            text.Append(separator).Append("Byte = 0x").Append(((ulong)this.Byte).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
             separator = ", ";
         }
 
         if ((__raw & ReservedMask) != 0)
         {
-            text.Append(separator).Append("Reserved = 0x").Append(((ulong)Reserved).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+            text.Append(separator).Append("Reserved = 0x").Append(((ulong)this.Reserved).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
             separator = ", ";
         }
 

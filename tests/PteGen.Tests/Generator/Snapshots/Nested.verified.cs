@@ -125,7 +125,7 @@ namespace Deep.Name.Space
 
                     if ((__raw & fixedMask) != 0)
                     {
-                        text.Append(separator).Append("fixed = 0x").Append(((ulong)@fixed).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                        text.Append(separator).Append("fixed = 0x").Append(((ulong)this.@fixed).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
                         separator = ", ";
                     }
 

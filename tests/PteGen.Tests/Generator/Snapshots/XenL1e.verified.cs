@@ -933,13 +933,13 @@ namespace Xen.Pv
 
             if ((__raw & AvailableMask) != 0)
             {
-                text.Append(separator).Append("Available = 0x").Append(((ulong)Available).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("Available = 0x").Append(((ulong)this.Available).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 
             if ((__raw & FrameMask) != 0)
             {
-                text.Append(separator).Append("Frame = 0x").Append(((ulong)Frame).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("Frame = 0x").Append(((ulong)this.Frame).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 
@@ -951,19 +951,19 @@ namespace Xen.Pv
 
             if ((__raw & AvailableHighMask) != 0)
             {
-                text.Append(separator).Append("AvailableHigh = 0x").Append(((ulong)AvailableHigh).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("AvailableHigh = 0x").Append(((ulong)this.AvailableHigh).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 
             if ((__raw & ProtectionKeyMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Pke) != 0))
             {
-                text.Append(separator).Append("ProtectionKey = 0x").Append(((ulong)ProtectionKey).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("ProtectionKey = 0x").Append(((ulong)this.ProtectionKey).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 
             if ((__raw & SoftwareKeyBitsMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0))
             {
-                text.Append(separator).Append("SoftwareKeyBits = 0x").Append(((ulong)SoftwareKeyBits).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("SoftwareKeyBits = 0x").Append(((ulong)this.SoftwareKeyBits).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 

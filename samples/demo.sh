@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The main job: builds the samples, runs xenpte over the Xen layouts, and shows PteGen's generated code and guest
+# warnings. Needs only the .NET SDK. Run from anywhere: bash samples/demo.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "Build the Xen layouts (samples/XenPv) and the xenpte tool"
+dotnet build samples/XenPv.Tool -v:q -nologo
+xenpte() { dotnet samples/XenPv.Tool/bin/Debug/net10.0/xenpte.dll "$@"; }
+
+step "xenpte decode 0x8010000012345067 --config Debug"
+xenpte decode 0x8010000012345067 --config Debug
+
+step "xenpte adjust --config Debug   (kernel, user, not present, kernel with Global)"
+printf '0x8000000012345063\n0x8000000012345067\n0x0000000012345062\n0x0010000012345101\n' | xenpte adjust --config Debug
+
+step "xenpte layout   (every configuration side by side)"
+xenpte layout
+
+step "xenpte negotiate 0x4010000000000000 --config Debug"
+xenpte negotiate 0x4010000000000000 --config Debug
+
+step "Generated code (written at build time)"
+ls samples/XenPv/obj/generated/PteGen.Generators/PteGen.Generators.PteGenerator/
+sed -n '/Guest-entry fixup/,/return new L1e(raw);/p' \
+  samples/XenPv/obj/generated/PteGen.Generators/PteGen.Generators.PteGenerator/XenPv.L1e.g.cs | grep -v 'GeneratedCode(' | tail -n 28
+
+step "The guest sample builds clean"
+dotnet build samples/XenPv.Guest -nologo -v:q
+
+step "The guest sample's deliberate violations, under PteGenConfiguration=Debug"
+dotnet build samples/XenPv.Guest -nologo -v:q --no-incremental -p:ShowPteViolations=true -p:PteGenConfiguration=Debug 2>&1 \
+  | grep -E 'PTE[0-9]{3}' | sed -E 's#^.*/samples/#samples/#; s# \(https://[^)]*\)##; s# \[[^]]*\]$##' | sort -u

@@ -44,6 +44,11 @@ internal static partial class LayoutEmitter
         }
 
         WriteFixupCore(writer, layout, fixup);
+        if (layout.HasSpan)
+        {
+            WriteFixupBatch(writer, layout, fixup);
+        }
+
         WriteRoleMaskHelpers(writer, layout, fixup);
     }
 
@@ -95,11 +100,7 @@ internal static partial class LayoutEmitter
         writer.Line($"public static void {fixup.Plan.MethodName}(global::System.Span<{layout.Name}> entries, {DomainKind} kind)");
         using (writer.Block())
         {
-            writer.Line("for (var index = 0; index < entries.Length; index++)");
-            using (writer.Block())
-            {
-                writer.Line($"entries[index] = {fixup.Core}({string.Join(", ", new[] { "entries[index]", "kind" }.Concat(arguments))});");
-            }
+            writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "kind" }.Concat(arguments))});");
         }
     }
 
@@ -155,24 +156,7 @@ internal static partial class LayoutEmitter
             }
 
             writer.Line();
-            var locals = new List<string>();
-            for (var index = 0; index < fixup.Parameters.Count; index++)
-            {
-                writer.Line($"var {fixup.Parameters[index].Name} = {arguments[index]};");
-                locals.Add(fixup.Parameters[index].Name);
-            }
-
-            if (fixup.Warns)
-            {
-                writer.Line($"var warn = {arguments[arguments.Count - 1]};");
-                locals.Add("warn");
-            }
-
-            writer.Line("for (var index = 0; index < entries.Length; index++)");
-            using (writer.Block())
-            {
-                writer.Line($"entries[index] = {fixup.Core}({string.Join(", ", new[] { "entries[index]", "kind" }.Concat(locals))});");
-            }
+            writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "kind" }.Concat(arguments))});");
         }
     }
 
@@ -347,6 +331,17 @@ internal static partial class LayoutEmitter
         public FixupPlan Plan { get; }
 
         public string Core { get; }
+
+        /// <summary>The whole-table form of <see cref="Core"/>.</summary>
+        public string Batch => Core + "Batch";
+
+        /// <summary>The parameters of the core after the entry and the domain kind, as declared.</summary>
+        public IEnumerable<string> ParameterDeclarations =>
+            Parameters.Select(p => $"ulong {p.Name}").Concat(Warns ? new[] { "bool warn" } : System.Array.Empty<string>());
+
+        /// <summary>The arguments that pass the core's own parameters on.</summary>
+        public IEnumerable<string> ParameterNames =>
+            Parameters.Select(p => p.Name).Concat(Warns ? new[] { "warn" } : System.Array.Empty<string>());
 
         public bool Warns { get; }
 

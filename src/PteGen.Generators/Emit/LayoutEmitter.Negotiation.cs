@@ -297,24 +297,7 @@ internal static partial class LayoutEmitter
                 }
 
                 writer.Line();
-                var locals = new List<string>();
-                for (var index = 0; index < fixup.Parameters.Count; index++)
-                {
-                    writer.Line($"var {fixup.Parameters[index].Name} = {arguments[index]};");
-                    locals.Add(fixup.Parameters[index].Name);
-                }
-
-                if (fixup.Warns)
-                {
-                    writer.Line($"var warn = {arguments[arguments.Count - 1]};");
-                    locals.Add("warn");
-                }
-
-                writer.Line("for (var index = 0; index < entries.Length; index++)");
-                using (writer.Block())
-                {
-                    writer.Line($"entries[index] = {fixup.Core}({string.Join(", ", new[] { "entries[index]", "kind" }.Concat(locals))});");
-                }
+                writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "kind" }.Concat(arguments))});");
             }
         }
 

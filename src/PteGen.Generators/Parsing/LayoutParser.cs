@@ -72,7 +72,10 @@ internal static class LayoutParser
 
         var (adjustGuest, warnWhenText, warnWhen) = ParseFixupOptions(type, layoutAttribute, switches, diagnostics, cancellationToken);
         var hasSpan = compilation is null || compilation.GetTypeByMetadataName("System.Span`1") is not null;
-        var layout = new LayoutModel(ns, name, containingTypes, level, switches, fields.ToEquatableArray(), adjustGuest, warnWhenText, warnWhen, hasSpan);
+        var hasVector = compilation?.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector256") is { } vector256
+            && !vector256.GetMembers("IsHardwareAccelerated").IsEmpty
+            && !vector256.GetMembers("LoadUnsafe").IsEmpty;
+        var layout = new LayoutModel(ns, name, containingTypes, level, switches, fields.ToEquatableArray(), adjustGuest, warnWhenText, warnWhen, hasSpan, hasVector);
         if (type.DeclaringSyntaxReferences.Length > 0)
         {
             // A layout read from metadata carries its generated members; only source layouts can collide with them.
@@ -673,6 +676,19 @@ internal static class LayoutParser
     private static void CheckConflictingMembers(INamedTypeSymbol type, LayoutModel layout, List<Diagnostic> diagnostics)
     {
         var reserved = GeneratedNames.For(layout);
+
+        // A generated member may not have the name of its enclosing type (CS0542): a layout named Raw, or FlagMask
+        // beside a property Flag.
+        if (reserved.Contains(type.Name) || type.Name is "Equals" or "GetHashCode" or "ToString")
+        {
+            diagnostics.Add(Diagnostic.Create(
+                DiagnosticDescriptors.ConflictingMember,
+                type.Locations.FirstOrDefault() ?? Location.None,
+                type.Name,
+                $"its own name, '{type.Name}'",
+                $"member '{type.Name}' (a member cannot have the name of its type)"));
+        }
+
         foreach (var member in type.GetMembers())
         {
             if (member.IsImplicitlyDeclared || IsDeclaredOnlyInGeneratedFile(member, layout.HintName))
@@ -697,6 +713,13 @@ internal static class LayoutParser
                 case IMethodSymbol method when IsGeneratedObjectMember(method, type, layout.Switches):
                     conflict = $"'{method.ToDisplayString(MemberFormat)}'";
                     generated = "equality and formatting members";
+                    break;
+                case IPropertySymbol or IFieldSymbol or IEventSymbol or INamedTypeSymbol
+                    when member.Name is "Equals" or "GetHashCode" or "ToString":
+                    // Not in GeneratedNames (user methods of these names may be legitimate overloads), but a property,
+                    // field, event or type of that name collides with the generated method.
+                    conflict = $"a member named '{member.Name}'";
+                    generated = $"method '{member.Name}'";
                     break;
                 case IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol or IFieldSymbol or IEventSymbol or INamedTypeSymbol
                     when reserved.Contains(member.Name):

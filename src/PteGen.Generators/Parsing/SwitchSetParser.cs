@@ -62,7 +62,8 @@ internal static class SwitchSetParser
 
             ulong group = 0;
             var argument = attribute.ConstructorArguments[0];
-            var values = argument.Kind == TypedConstantKind.Array ? argument.Values : [argument];
+            // [MutuallyExclusive(null)] passes a null array, whose Values are default: report the null itself (PTE009).
+            var values = argument.Kind == TypedConstantKind.Array && !argument.IsNull ? argument.Values : [argument];
             for (var index = 0; index < values.Length; index++)
             {
                 var item = values[index];

@@ -212,10 +212,23 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             case BinaryOperatorKind.ExclusiveOr:
                 ReportWrite(context, layout, compound.Syntax, "toggles", constant);
                 break;
-            case BinaryOperatorKind.And:
+            case BinaryOperatorKind.And when CompoundSink(compound, flow) is var sink
+                && (sink == Sink.Entry || (sink == Sink.Returned && ClearsFewerThanItKeeps(constant))):
+                // As for raw & C: masking is a write only when the result is stored as an entry (or returned while it
+                // keeps most bits). "low &= 0xFFF" on a local that is then printed or returned extracts bits: a read.
                 ReportWrite(context, layout, compound.Syntax, "clears", ~constant);
                 break;
         }
+    }
+
+    /// <summary>Where the value of <c>local &amp;= C</c> goes: through the local, or through the assignment's own value.</summary>
+    private static Sink CompoundSink(ICompoundAssignmentOperation compound, RawFlow flow)
+    {
+        var throughLocal = compound.Target is ILocalReferenceOperation local ? OfLocal(local.Local, flow) : Sink.Entry;
+        var throughValue = Context(compound, flow).Sink;
+        return throughLocal == Sink.Entry || throughValue == Sink.Entry ? Sink.Entry
+            : throughLocal == Sink.Returned || throughValue == Sink.Returned ? Sink.Returned
+            : Sink.None;
     }
 
     /// <summary><c>new L1e(0x0010000000000001)</c>: an entry built from a constant sets its one bits.</summary>
@@ -383,7 +396,9 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var receiver = raw.Instance.Syntax.ToString();
+        // The receiver as written before ".Raw", parentheses included: IOperation drops them, and "((L1e)x).Raw" or
+        // "(c ? a : b).Raw" must not become "(L1e)x.WithF(true)" or "c ? a : b.F".
+        var receiver = (raw.Syntax is MemberAccessExpressionSyntax access ? access.Expression : raw.Instance.Syntax).ToString();
         string? replacement = null;
         SyntaxNode? target = null;
         var parent = Outer(binary);

@@ -40,6 +40,12 @@ internal sealed class RawFlow
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local, Value: { } value }:
                     assignments.Add((local.Local, value));
                     break;
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation local, Value: { } value }:
+                    // "sum += low" flows into the local like "sum = sum + low": the value goes where the local goes. As
+                    // a sink of its own it would make every local read on the right (bits extracted and summed) look
+                    // as if it were stored as an entry.
+                    assignments.Add((local.Local, value));
+                    break;
                 case IAssignmentOperation { Value: { } value }:
                     sinks.Add(value);
                     break;

@@ -744,10 +744,7 @@ namespace Xen.Pv
         [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public static void AdjustGuestL1e(global::System.Span<L1e> entries, global::PteGen.PvDomainKind kind)
         {
-            for (var index = 0; index < entries.Length; index++)
-            {
-                entries[index] = __AdjustGuestL1e(entries[index], kind, false);
-            }
+            __AdjustGuestL1eBatch(entries, kind, false);
         }
 
         /// <summary>
@@ -782,11 +779,7 @@ namespace Xen.Pv
                 __ThrowInvalidConfiguration(configuration);
             }
 
-            var warn = (configuration & global::Xen.Pv.XenConfig.Debug) != 0;
-            for (var index = 0; index < entries.Length; index++)
-            {
-                entries[index] = __AdjustGuestL1e(entries[index], kind, warn);
-            }
+            __AdjustGuestL1eBatch(entries, kind, (configuration & global::Xen.Pv.XenConfig.Debug) != 0);
         }
 
         /// <summary>The steps of <c>adjust_guest_l1e</c>; every public overload inlines this with its own masks.</summary>
@@ -819,6 +812,84 @@ namespace Xen.Pv
             }
 
             return new L1e(raw);
+        }
+
+        /// <summary>The steps of <c>adjust_guest_l1e</c> over a whole table: vectorized where the hardware allows, scalar for the rest.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        private static void __AdjustGuestL1eBatch(global::System.Span<L1e> entries, global::PteGen.PvDomainKind kind, bool warn)
+        {
+            if (kind == global::PteGen.PvDomainKind.Pv32)
+            {
+                return; // Xen never adjusts these entries of 32-bit PV domains.
+            }
+
+            var index = 0;
+            var raw = global::System.Runtime.InteropServices.MemoryMarshal.Cast<L1e, ulong>(entries);
+
+            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && raw.Length - index >= global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
+            {
+                ref var first = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(raw);
+                var zero = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                var present = global::System.Runtime.Intrinsics.Vector256.Create(PresentMask);
+                var user = global::System.Runtime.Intrinsics.Vector256.Create(UserMask);
+                var kernel = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask);
+                var kernelAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask | UserMask);
+                var globalAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GlobalMask | UserMask);
+                var kernelAndGlobal = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask | GlobalMask);
+                for (; index <= raw.Length - global::System.Runtime.Intrinsics.Vector256<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
+                {
+                    var entry = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref first, (nuint)index);
+                    var isPresent = ~global::System.Runtime.Intrinsics.Vector256.Equals(entry & present, zero);
+                    if (warn && (isPresent & global::System.Runtime.Intrinsics.Vector256.Equals(entry & kernelAndGlobal, kernelAndGlobal)) != zero)
+                    {
+                        // An entry here triggers the debug warning: let the scalar core adjust these and report it, in order.
+                        for (var lane = index; lane < index + global::System.Runtime.Intrinsics.Vector256<ulong>.Count; lane++)
+                        {
+                            entries[lane] = __AdjustGuestL1e(entries[lane], kind, warn);
+                        }
+
+                        continue;
+                    }
+                    entry |= isPresent & global::System.Runtime.Intrinsics.Vector256.Equals(entry & user, zero) & kernelAndUser;
+                    entry |= isPresent & global::System.Runtime.Intrinsics.Vector256.Equals(entry & kernel, zero) & globalAndUser;
+                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(entry, ref first, (nuint)index);
+                }
+            }
+
+            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && raw.Length - index >= global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
+            {
+                ref var first = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(raw);
+                var zero = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                var present = global::System.Runtime.Intrinsics.Vector128.Create(PresentMask);
+                var user = global::System.Runtime.Intrinsics.Vector128.Create(UserMask);
+                var kernel = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask);
+                var kernelAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask | UserMask);
+                var globalAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GlobalMask | UserMask);
+                var kernelAndGlobal = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask | GlobalMask);
+                for (; index <= raw.Length - global::System.Runtime.Intrinsics.Vector128<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
+                {
+                    var entry = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref first, (nuint)index);
+                    var isPresent = ~global::System.Runtime.Intrinsics.Vector128.Equals(entry & present, zero);
+                    if (warn && (isPresent & global::System.Runtime.Intrinsics.Vector128.Equals(entry & kernelAndGlobal, kernelAndGlobal)) != zero)
+                    {
+                        // An entry here triggers the debug warning: let the scalar core adjust these and report it, in order.
+                        for (var lane = index; lane < index + global::System.Runtime.Intrinsics.Vector128<ulong>.Count; lane++)
+                        {
+                            entries[lane] = __AdjustGuestL1e(entries[lane], kind, warn);
+                        }
+
+                        continue;
+                    }
+                    entry |= isPresent & global::System.Runtime.Intrinsics.Vector128.Equals(entry & user, zero) & kernelAndUser;
+                    entry |= isPresent & global::System.Runtime.Intrinsics.Vector128.Equals(entry & kernel, zero) & globalAndUser;
+                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(entry, ref first, (nuint)index);
+                }
+            }
+
+            for (; index < entries.Length; index++)
+            {
+                entries[index] = __AdjustGuestL1e(entries[index], kind, warn);
+            }
         }
 
         // Equality: two entries are equal when their raw values are.

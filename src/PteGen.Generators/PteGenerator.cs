@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -47,6 +48,19 @@ public sealed class PteGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(toGenerate, static (context, layout) =>
             context.AddSource(layout.Layout.HintName, SourceText.From(LayoutEmitter.Emit(layout), System.Text.Encoding.UTF8)));
+
+        // PTE013 is the one diagnostic the generator reports itself: below C# 13 the user's partial properties are
+        // declaration errors, and the command-line compiler then stops before it runs any analyzer.
+        var tooLow = parsed
+            .Select(static (layout, _) => layout?.LanguageVersionTooLow)
+            .Where(static problem => problem is not null)
+            .WithTrackingName(TrackingNames.LanguageVersionProblems);
+        context.RegisterSourceOutput(tooLow.Combine(context.CompilationProvider), static (context, pair) =>
+            context.ReportDiagnostic(Diagnostic.Create(
+                Diagnostics.DiagnosticDescriptors.LanguageVersionTooLow,
+                pair.Left!.Location.ToLocation(pair.Right),
+                pair.Left.Version,
+                pair.Left.TypeName)));
     }
 
     /// <summary>The first step: the layout model and whether parsing found errors (no symbols, no locations).</summary>
@@ -59,12 +73,15 @@ public sealed class PteGenerator : IIncrementalGenerator
 
         var languageVersion = (context.TargetNode.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion;
         var result = LayoutParser.Parse(type, context.Attributes[0], languageVersion, cancellationToken, context.SemanticModel.Compilation);
-        return result.CanEmit ? new ParsedLayout(result.Layout, result.HasErrors) : null;
+        var tooLow = result.Diagnostics.FirstOrDefault(d => d.Id == Diagnostics.DiagnosticDescriptors.LanguageVersionTooLow.Id) is { } diagnostic
+            ? new LanguageVersionProblem(LocationInfo.From(diagnostic.Location), languageVersion!.Value.ToDisplayString(), type.Name)
+            : null;
+        return new ParsedLayout(result.Layout, result.HasErrors, result.CanEmit, tooLow);
     }
 
     private static LayoutToGenerate? Validate(ParsedLayout? parsed)
     {
-        if (parsed is null)
+        if (parsed is not { CanEmit: true })
         {
             return null;
         }
@@ -77,4 +94,32 @@ public sealed class PteGenerator : IIncrementalGenerator
 }
 
 /// <summary>The output of the parse step.</summary>
-internal sealed record ParsedLayout(LayoutModel Layout, bool HasErrors);
+/// <param name="Layout">The layout.</param>
+/// <param name="HasErrors">Whether parsing found errors (the analyzer reports them).</param>
+/// <param name="CanEmit">Whether the generator may add a part to the type at all.</param>
+/// <param name="LanguageVersionTooLow">Set when the project's C# version has no partial properties.</param>
+internal sealed record ParsedLayout(LayoutModel Layout, bool HasErrors, bool CanEmit, LanguageVersionProblem? LanguageVersionTooLow);
+
+/// <summary>PTE013's arguments and where to report it.</summary>
+internal sealed record LanguageVersionProblem(LocationInfo Location, string Version, string TypeName);
+
+/// <summary>A location as plain values, so it can travel through the pipeline (a <see cref="Location"/> cannot).</summary>
+internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+{
+    public static LocationInfo From(Location location) =>
+        new(location.SourceTree?.FilePath ?? "", location.SourceSpan, location.GetLineSpan().Span);
+
+    /// <summary>The location in its syntax tree of <paramref name="compilation"/> (for IDE navigation), else by path.</summary>
+    public Location ToLocation(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == FilePath)
+            {
+                return Location.Create(tree, Span);
+            }
+        }
+
+        return Location.Create(FilePath, Span, LineSpan);
+    }
+}

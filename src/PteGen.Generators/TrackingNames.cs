@@ -7,4 +7,5 @@ internal static class TrackingNames
     public const string ValidatedLayouts = "PteGen.ValidatedLayouts";
     public const string BuildConfiguration = "PteGen.BuildConfiguration";
     public const string LayoutsToGenerate = "PteGen.LayoutsToGenerate";
+    public const string LanguageVersionProblems = "PteGen.LanguageVersionProblems";
 }

@@ -28,7 +28,6 @@ public sealed class LayoutAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.OverlappingClaims,
         DiagnosticDescriptors.UncoveredBits,
         DiagnosticDescriptors.DuplicatedRole,
-        DiagnosticDescriptors.LanguageVersionTooLow,
         DiagnosticDescriptors.InvalidSwitchesType,
         DiagnosticDescriptors.InvalidSwitchesEnum,
         DiagnosticDescriptors.InvalidLevel,
@@ -75,7 +74,12 @@ public sealed class LayoutAnalyzer : DiagnosticAnalyzer
         var result = LayoutParser.Parse(type, attribute, languageVersion, context.CancellationToken, context.Compilation);
         foreach (var diagnostic in result.Diagnostics)
         {
-            context.ReportDiagnostic(diagnostic);
+            // PTE013 comes from the generator: the command-line compiler runs no analyzer when C# 12 rejects the
+            // partial properties, and reporting it from both would show it twice in the IDE.
+            if (diagnostic.Id != DiagnosticDescriptors.LanguageVersionTooLow.Id)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
 
         // Ownership findings about something that is not a struct, or under a language version that cannot declare

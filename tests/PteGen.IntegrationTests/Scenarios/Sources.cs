@@ -1,0 +1,153 @@
+namespace PteGen.IntegrationTests.Scenarios;
+
+/// <summary>The source files the scenarios write: a small Xen-like layout library, its users, and broken layouts.</summary>
+internal static class Sources
+{
+    /// <summary>
+    /// The layout library: an x86-64 PV leaf entry as in DESIGN.md §3, with the Debug/Pke switches, bit 52 Xen's kernel
+    /// marker, bit 62 Xen's grant marker under Debug (guest-available otherwise, the protection key under Pke).
+    /// </summary>
+    public const string LayoutLibrary = """
+        using System;
+        using PteGen;
+
+        namespace Demo.Layouts;
+
+        /// <summary>Switches that change who owns which bits.</summary>
+        [PteSwitches]
+        [MutuallyExclusive(DemoConfig.Debug, DemoConfig.Pke)]
+        [Flags]
+        public enum DemoConfig { None = 0, Debug = 1, Pke = 2 }
+
+        /// <summary>A leaf entry.</summary>
+        [PteLayout(typeof(DemoConfig), Level = 1)]
+        public readonly partial struct L1e
+        {
+            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
+            [Hardware(1, Role = PteRole.Writable)] public partial bool Writable { get; }
+            [Hardware(2, Role = PteRole.User)] public partial bool User { get; }
+            [Hardware(3, 7)] public partial byte Attributes { get; }
+            [Hardware(8, Role = PteRole.Global)] public partial bool Global { get; }
+            [GuestAvailable(9, 11)] public partial byte Available { get; }
+            [Hardware(12, 51, Role = PteRole.Frame)] public partial ulong Frame { get; }
+            [XenReserved(52, Role = PteRole.GuestKernel)] public partial bool GuestKernel { get; }
+            [GuestAvailable(53, 58)] public partial byte AvailableHigh { get; }
+            [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
+            [GuestAvailable(59, 61, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
+            [GuestAvailable(62, When = "!Pke && !Debug")] public partial bool Software62 { get; }
+            [XenReserved(62, When = "Debug", Role = PteRole.GrantMapping)] public partial bool GrantMapping { get; }
+            [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
+        }
+        """;
+
+    /// <summary>
+    /// The hypervisor-side program: decodes, round-trips, adjusts (the fixup of DESIGN.md §1) and prints the
+    /// ownership masks; it also writes Xen's bit 62, which is allowed on the hypervisor side.
+    /// </summary>
+    public const string HypervisorProgram = """
+        using System;
+        using Demo.Layouts;
+        using PteGen;
+
+        var kernel = default(L1e).WithPresent(true).WithWritable(true).WithFrame(0x1234);
+        Console.WriteLine(kernel);
+
+        var roundTrip = kernel.WithAvailable(5).WithAvailableHigh(0x2A).WithFrame(0xABCDE);
+        Console.WriteLine($"with: 0x{roundTrip.Raw:x16} available={roundTrip.Available} high=0x{roundTrip.AvailableHigh:x} frame=0x{roundTrip.Frame:x}");
+        Console.WriteLine($"back: {roundTrip.WithAvailable(0).WithAvailableHigh(0).WithFrame(0x1234) == kernel}");
+        try { kernel.WithAvailable(8); Console.WriteLine("too wide: accepted"); }
+        catch (ArgumentOutOfRangeException) { Console.WriteLine("too wide: ArgumentOutOfRangeException"); }
+
+        Console.WriteLine(L1e.AdjustGuestL1e(kernel, PvDomainKind.Pv64));
+        Console.WriteLine($"user: 0x{L1e.AdjustGuestL1e(kernel.WithUser(true), PvDomainKind.Pv64).Raw:x16}");
+        Console.WriteLine($"kernel+global: 0x{L1e.AdjustGuestL1e(kernel.WithGlobal(true), PvDomainKind.Pv64).Raw:x16}");
+        Console.WriteLine($"user+kernel: 0x{L1e.AdjustGuestL1e(kernel.WithUser(true).WithGuestKernel(true), PvDomainKind.Pv64).Raw:x16}");
+        Console.WriteLine($"pv32: 0x{L1e.AdjustGuestL1e(kernel, PvDomainKind.Pv32).Raw:x16}");
+        Console.WriteLine($"not present: 0x{L1e.AdjustGuestL1e(default(L1e).WithWritable(true), PvDomainKind.Pv64).Raw:x16}");
+        Console.WriteLine($"debug: 0x{L1e.AdjustGuestL1e(kernel, PvDomainKind.Pv64, DemoConfig.Debug).Raw:x16}");
+
+        var table = new[] { kernel, kernel.WithUser(true), default(L1e) };
+        L1e.AdjustGuestL1e(table.AsSpan(), PvDomainKind.Pv64);
+        Console.WriteLine($"table: 0x{table[0].Raw:x16} 0x{table[1].Raw:x16} 0x{table[2].Raw:x16}");
+
+        var granted = kernel.WithGrantMapping(true);
+        Console.WriteLine(granted.ToString(DemoConfig.Debug));
+        Console.WriteLine(granted.ToString(DemoConfig.None));
+        Console.WriteLine($"violations: debug=0x{granted.GuestWriteViolations(DemoConfig.Debug):x16} none=0x{granted.GuestWriteViolations(DemoConfig.None):x16}");
+        Console.WriteLine($"guest-available: none=0x{L1e.GuestAvailableBits(DemoConfig.None):x16} debug=0x{L1e.GuestAvailableBits(DemoConfig.Debug):x16}");
+        Console.WriteLine($"xen-reserved: none=0x{L1e.XenReservedBits(DemoConfig.None):x16} debug=0x{L1e.XenReservedBits(DemoConfig.Debug):x16}");
+        Console.WriteLine($"hardware: pke=0x{L1e.HardwareBits(DemoConfig.Pke):x16}");
+        Console.WriteLine($"valid: none={L1e.IsValid(DemoConfig.None)} debug|pke={L1e.IsValid(DemoConfig.Debug | DemoConfig.Pke)}");
+        """;
+
+    /// <summary>
+    /// Guest code: one clean function (bits 9-11 are the guest's in every configuration), and two writes of bit 62,
+    /// Xen's under Debug: through the generated accessor (line 13) and through raw arithmetic (line 16).
+    /// </summary>
+    public const string GuestCode = """
+        using Demo.Layouts;
+
+        namespace Demo.Guest;
+
+        public static class Mapper
+        {
+            public static L1e MapKernelPage(ulong frame) =>
+                default(L1e).WithPresent(true).WithWritable(true).WithFrame(frame).WithAvailable(3);
+        }
+
+        public static class Pinning
+        {
+            public static L1e PinWithAccessor(L1e entry) => entry.WithGrantMapping(true);
+
+            public static L1e PinWithRawArithmetic(L1e entry) =>
+                new L1e(entry.Raw | (1UL << 62));
+        }
+        """;
+
+    /// <summary>
+    /// DESIGN.md §3's switches without <c>[MutuallyExclusive]</c>: under Debug|Pke, bit 62 is both the protection key's
+    /// and Xen's grant marker (PTE010, on the GrantMapping claim, line 17). The program uses only what a layout with
+    /// errors still gets (its partial properties).
+    /// </summary>
+    public const string OverlappingLayout = """
+        using System;
+        using PteGen;
+
+        namespace Demo.Broken;
+
+        [PteSwitches]
+        [Flags]
+        public enum BrokenConfig { None = 0, Debug = 1, Pke = 2 }
+
+        [PteLayout(typeof(BrokenConfig))]
+        public readonly partial struct L1e
+        {
+            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
+            [Hardware(1, 58)] public partial ulong Low { get; }
+            [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
+            [GuestAvailable(59, 61, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
+            [XenReserved(62, When = "Debug", Role = PteRole.GrantMapping)] public partial bool GrantMapping { get; }
+            [GuestAvailable(62, When = "!Pke && !Debug")] public partial bool Software62 { get; }
+            [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
+        }
+
+        public static class Use
+        {
+            public static bool IsPresent(L1e entry) => entry.Present;
+        }
+        """;
+
+    /// <summary>A valid layout, compiled with C# 12 (no partial properties): PTE013 on the [PteLayout] attribute (line 5).</summary>
+    public const string LayoutForOldLanguage = """
+        using PteGen;
+
+        namespace Demo.Old;
+
+        [PteLayout]
+        public readonly partial struct Entry
+        {
+            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
+            [Hardware(1, 63)] public partial ulong Rest { get; }
+        }
+        """;
+}

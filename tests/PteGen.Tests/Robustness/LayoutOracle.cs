@@ -1,0 +1,561 @@
+using System.Collections.Immutable;
+
+namespace PteGen.Tests.Robustness;
+
+/// <summary>
+/// Decides, from the declaration rules of DESIGN.md §3 and the attribute contracts (not by calling PteGen's parser or
+/// validator), whether a <see cref="LayoutSpec"/> is a valid layout, and if so what the generated ownership masks must
+/// be. Every reason a layout is invalid is collected, for the failure messages.
+/// </summary>
+internal static class LayoutOracle
+{
+    /// <summary>
+    /// How deeply <c>!</c> and parentheses may nest in a condition. DESIGN.md sets no limit; PteGen's condition parser
+    /// documents this one (deeper nesting is certainly a mistake and would risk the stack). The generators never nest
+    /// between 41 and 99 levels, so the exact boundary is not what this test checks.
+    /// </summary>
+    public const int MaxConditionNesting = 64;
+
+    /// <summary>The most switches a layout may have (every configuration is checked).</summary>
+    public const int MaxSwitches = 12;
+
+    // PteRole values (PteGen.PteRole, public contract), by number.
+    private const int RoleNone = 0;
+    private const int RolePresent = 1;
+    private const int RoleWritable = 2;
+    private const int RoleUser = 3;
+    private const int RoleAccessed = 6;
+    private const int RoleGlobal = 9;
+    private const int RoleFrame = 10;
+    private const int RoleGuestKernel = 11;
+    private const int RoleGrantMapping = 12;
+    private const int RoleProtectionKey = 13;
+    private const int RoleCount = 15;
+
+    public static Verdict Judge(LayoutSpec spec)
+    {
+        var reasons = new List<string>();
+
+        // The type: a partial, non-generic struct (not a record or ref struct), in partial containing types.
+        switch (spec.Shape)
+        {
+            case TypeShape.NonPartialStruct: reasons.Add("the layout struct is not partial"); break;
+            case TypeShape.PartialClass: reasons.Add("the layout is a class"); break;
+            case TypeShape.PartialRecordStruct: reasons.Add("the layout is a record struct"); break;
+            case TypeShape.RefStruct: reasons.Add("the layout is a ref struct"); break;
+            case TypeShape.Generic: reasons.Add("the layout is generic"); break;
+            case TypeShape.NestedInNonPartialClass: reasons.Add("the layout is nested in a type that is not partial"); break;
+        }
+
+        if (spec.Level is { } level && level is < 0 or > 4)
+        {
+            reasons.Add($"Level {level} is not 0 to 4");
+        }
+
+        // The switches: a [PteSwitches] enum whose single-bit (positive) members are the switches.
+        var switches = ImmutableArray<SwitchMember>.Empty;
+        var exclusiveGroups = new List<ulong>();
+        switch (spec.SwitchesReference)
+        {
+            case SwitchesReference.Int or SwitchesReference.String:
+                reasons.Add("the switches type is not an enum");
+                break;
+            case SwitchesReference.DeclaredWithoutPteSwitches:
+                reasons.Add("the switches enum is not marked [PteSwitches]");
+                break;
+            case SwitchesReference.Declared:
+                switches = spec.Switches.Members;
+                if (switches.Length > MaxSwitches)
+                {
+                    reasons.Add("more than 12 switches");
+                }
+
+                foreach (var group in spec.Switches.Groups)
+                {
+                    var (mask, problem) = JudgeExclusiveGroup(spec.Switches, group);
+                    if (problem is not null)
+                    {
+                        reasons.Add("[MutuallyExclusive] " + problem);
+                    }
+
+                    exclusiveGroups.Add(mask);
+                }
+
+                break;
+        }
+
+        var names = switches.ToDictionary(m => m.Name, m => m.Value, StringComparer.Ordinal);
+        var configurations = ValidConfigurations(switches, exclusiveGroups);
+
+        // WarnWhen is a condition like When (the configurations in which the L1 fixup reports Xen's debug warning).
+        if (spec.WarnWhen is { } warnWhen)
+        {
+            ConditionReader.Read(warnWhen, names, out var warnWhenProblem);
+            if (warnWhenProblem is not null)
+            {
+                reasons.Add($"WarnWhen {LayoutRenderer.StringLiteral(warnWhen)} {warnWhenProblem}");
+            }
+        }
+
+        // Each claim on its own.
+        var conditions = new Condition?[spec.Claims.Length];
+        for (var index = 0; index < spec.Claims.Length; index++)
+        {
+            var claim = spec.Claims[index];
+            var where = $"'{claim.PlainName}'";
+            switch (claim.Shape)
+            {
+                case PropertyShape.Setter: reasons.Add($"{where} has a setter"); break;
+                case PropertyShape.Init: reasons.Add($"{where} has an init accessor"); break;
+                case PropertyShape.Static: reasons.Add($"{where} is static"); break;
+                case PropertyShape.NotPartial: reasons.Add($"{where} is not partial"); break;
+                case PropertyShape.NoOwnership: reasons.Add($"{where} has no ownership attribute"); break;
+                case PropertyShape.TwoOwnerships: reasons.Add($"{where} has two ownership attributes"); break;
+            }
+
+            var low = claim.Low;
+            var high = claim.EffectiveHigh;
+            var rangeOk = low is >= 0 and <= 63 && high is >= 0 and <= 63 && low <= high;
+            if (!rangeOk)
+            {
+                reasons.Add($"{where} claims ({low}, {high}), not an inclusive range within 0..63");
+            }
+
+            var width = rangeOk ? high - low + 1 : 1;
+            if (rangeOk && TypeProblem(claim.Type, width) is { } typeProblem)
+            {
+                reasons.Add($"{where}: {typeProblem}");
+            }
+
+            var condition = ConditionReader.Read(claim.When ?? "", names, out var conditionProblem);
+            if (conditionProblem is not null)
+            {
+                reasons.Add($"{where}: condition {LayoutRenderer.StringLiteral(claim.When ?? "")} {conditionProblem}");
+            }
+
+            conditions[index] = condition;
+
+            var role = claim.Role ?? RoleNone;
+            if (role is < 0 or >= RoleCount)
+            {
+                reasons.Add($"{where}: Role {role} is not a PteRole");
+            }
+            else if (role != RoleNone)
+            {
+                var wanted = role is RoleGuestKernel or RoleGrantMapping ? Owner.XenReserved : Owner.Hardware;
+                if (claim.Owner != wanted)
+                {
+                    reasons.Add($"{where}: role {role} belongs on a {wanted} claim, not {claim.Owner}");
+                }
+
+                if (role is not (RoleFrame or RoleProtectionKey) && rangeOk && width != 1)
+                {
+                    reasons.Add($"{where}: role {role} marks a single bit, but the claim is {width} bits wide");
+                }
+            }
+
+            if (claim.GuestWrite is { } guestWrite && guestWrite is < 0 or > 2)
+            {
+                reasons.Add($"{where}: GuestWrite {guestWrite} is not a GuestWrite");
+            }
+
+            // Relocatable and Optional exist on [XenReserved] only (the renderer writes them for XenReserved only).
+            var relocatable = claim.Owner == Owner.XenReserved && claim.Relocatable == true;
+            var optional = claim.Owner == Owner.XenReserved && claim.Optional == true;
+            if (optional && !relocatable)
+            {
+                reasons.Add($"{where} is Optional but not Relocatable");
+            }
+
+            if (relocatable && rangeOk && width != 1)
+            {
+                reasons.Add($"{where} is Relocatable but {width} bits wide (negotiation moves single bits)");
+            }
+        }
+
+        // Names the generated part declares (DESIGN.md §4: Raw, With{Name}, {Name}Mask/Shift/Width, the ownership
+        // masks, IsValid, Descriptor, equality and formatting, and PteGen's private helpers).
+        var reserved = ReservedNames(spec, hasSwitches: switches.Length > 0);
+        if (reserved.Contains(spec.PlainTypeName))
+        {
+            // The generated member would have the name of its enclosing type (CS0542).
+            reasons.Add($"the layout is named '{spec.PlainTypeName}', like a member PteGen generates in it");
+        }
+
+        var propertyNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var claim in spec.Claims)
+        {
+            if (reserved.Contains(claim.PlainName))
+            {
+                reasons.Add($"'{claim.PlainName}' is the name of a member PteGen generates");
+            }
+
+            if (!propertyNames.Add(claim.PlainName))
+            {
+                reasons.Add($"'{claim.PlainName}' is declared twice");
+            }
+        }
+
+        if (reasons.Count > 0)
+        {
+            return new Verdict(false, reasons, null);
+        }
+
+        // A layout with a Level that marks its present bit asks for that level's guest-entry fixup (unless
+        // AdjustGuest = false), which needs each of the level's roles in every valid configuration (§3, and
+        // PteLayoutAttribute.AdjustGuest: "the fixup needs the roles of its level in every configuration").
+        var fixupRoles = spec.Level is >= 1 and <= 4 && spec.AdjustGuest != false && spec.Claims.Any(c => c.Role == RolePresent)
+            ? FixupRoles(spec.Level.Value)
+            : [];
+
+        // Every bit has exactly one owner, and every role at most one holder, in every valid configuration.
+        var ownership = new List<ConfigurationOwnership>();
+        foreach (var configuration in configurations)
+        {
+            var owners = new int[64];
+            Array.Fill(owners, -1);
+            var roleHolders = new Dictionary<int, int>();
+            var masks = new ulong[3];
+            for (var index = 0; index < spec.Claims.Length; index++)
+            {
+                var claim = spec.Claims[index];
+                if (conditions[index] is { } condition && !condition.Holds(configuration))
+                {
+                    continue;
+                }
+
+                for (var bit = claim.Low; bit <= claim.EffectiveHigh; bit++)
+                {
+                    if (owners[bit] >= 0)
+                    {
+                        reasons.Add($"bit {bit} is claimed by both '{spec.Claims[owners[bit]].PlainName}' and '{claim.PlainName}' in configuration 0x{configuration:x}");
+                    }
+
+                    owners[bit] = index;
+                    masks[(int)claim.Owner] |= 1UL << bit;
+                }
+
+                if (claim.Role is { } role and not RoleNone && !roleHolders.TryAdd(role, index))
+                {
+                    reasons.Add($"role {role} is held by both '{spec.Claims[roleHolders[role]].PlainName}' and '{claim.PlainName}' in configuration 0x{configuration:x}");
+                }
+            }
+
+            for (var bit = 0; bit < 64; bit++)
+            {
+                if (owners[bit] < 0)
+                {
+                    reasons.Add($"bit {bit} has no owner in configuration 0x{configuration:x}");
+                }
+            }
+
+            foreach (var role in fixupRoles.Where(role => !roleHolders.ContainsKey(role)))
+            {
+                reasons.Add($"the L{spec.Level} fixup needs role {role}, which no claim holds in configuration 0x{configuration:x}");
+            }
+
+            ownership.Add(new ConfigurationOwnership(configuration, masks[0], masks[1], masks[2]));
+        }
+
+        return new Verdict(reasons.Count == 0, reasons, reasons.Count == 0 ? ownership : null);
+    }
+
+    /// <summary>The roles Xen's adjust_guest_l?e reads or writes (DESIGN.md §1).</summary>
+    public static int[] FixupRoles(int level) => level switch
+    {
+        1 => [RolePresent, RoleUser, RoleGlobal, RoleGuestKernel],
+        2 => [RolePresent, RoleUser],
+        3 => [RolePresent, RoleUser, RoleWritable],
+        _ => [RolePresent, RoleUser, RoleAccessed],
+    };
+
+    /// <summary>Every combination of switches with at most one switch of each exclusive group.</summary>
+    public static List<ulong> ValidConfigurations(ImmutableArray<SwitchMember> switches, IReadOnlyList<ulong> groups)
+    {
+        var result = new List<ulong>();
+        for (var subset = 0; subset < 1 << Math.Min(switches.Length, MaxSwitches); subset++)
+        {
+            ulong configuration = 0;
+            for (var index = 0; index < switches.Length; index++)
+            {
+                if ((subset & (1 << index)) != 0)
+                {
+                    configuration |= switches[index].Value;
+                }
+            }
+
+            if (groups.All(group => ulong.PopCount(configuration & group) <= 1))
+            {
+                result.Add(configuration);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A [MutuallyExclusive] names switches: every argument must be a single-bit member of the enum.</summary>
+    private static (ulong Mask, string? Problem) JudgeExclusiveGroup(SwitchSpec switches, ExclusiveGroup group)
+    {
+        if (group.NullArray)
+        {
+            return (0, "is given null instead of switches");
+        }
+
+        ulong mask = 0;
+        string? problem = null;
+        foreach (var argument in group.Arguments)
+        {
+            switch (argument.Kind)
+            {
+                case ExclusiveArgumentKind.Member:
+                    mask |= switches.Members[(int)argument.Value].Value;
+                    break;
+                case ExclusiveArgumentKind.Cast when switches.Members.Any(m => m.Value == argument.Value):
+                    mask |= argument.Value; // (Cfg)4 is the switch whose value is 4.
+                    break;
+                case ExclusiveArgumentKind.Cast:
+                    problem ??= $"names (Cfg){argument.Value}, which is not a switch";
+                    break;
+                case ExclusiveArgumentKind.Composite:
+                    problem ??= "names a composite member, which is not a switch";
+                    break;
+                case ExclusiveArgumentKind.Zero:
+                    problem ??= "names the zero member, which is not a switch";
+                    break;
+                case ExclusiveArgumentKind.IntLiteral:
+                    problem ??= "names an int, not a member of the enum";
+                    break;
+                default:
+                    problem ??= "names null";
+                    break;
+            }
+        }
+
+        return (mask, problem);
+    }
+
+    /// <summary>§3: bool for one bit; an unsigned integer or an enum wide enough for wider fields.</summary>
+    private static string? TypeProblem(FieldType type, int width) => type.Kind switch
+    {
+        FieldTypeKind.Bool => width == 1 ? null : $"bool cannot hold {width} bits",
+        FieldTypeKind.Unsigned or FieldTypeKind.Enum => width <= type.ValueBits ? null : $"{type.Code} holds {type.ValueBits} value bits, not {width}",
+        FieldTypeKind.Signed => $"{type.Code} is a signed integer",
+        _ => $"{type.Code} is neither bool, an unsigned integer nor an enum",
+    };
+
+    private static HashSet<string> ReservedNames(LayoutSpec spec, bool hasSwitches)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "Raw", "Descriptor", "Equals", "GetHashCode", "ToString", "GuestWriteViolations",
+            "FixedHardwareBits", "FixedXenReservedBits", "FixedGuestAvailableBits", "FixedGuestRefusedBits", "ConfigurationDependentBits",
+            "__raw", "__ThrowValueOutOfRange", "__ThrowInvalidConfiguration", "__PteGenDescriptor", "__Format",
+        };
+        if (hasSwitches)
+        {
+            names.UnionWith(["HardwareBits", "XenReservedBits", "GuestAvailableBits", "GuestRefusedBits", "IsValid"]);
+        }
+
+        // The level's fixup (AdjustGuestL1e ...) and, with relocatable claims, per-domain negotiation.
+        if (spec.Level is >= 1 and <= 4)
+        {
+            names.UnionWith([$"AdjustGuestL{spec.Level}e", $"__AdjustGuestL{spec.Level}e"]);
+        }
+
+        if (spec.Claims.Any(c => c.Owner == Owner.XenReserved && c.Relocatable == true))
+        {
+            names.UnionWith(["Negotiation", "Negotiate", "__PickBit", "__ThrowFailedNegotiation"]);
+        }
+
+        foreach (var claim in spec.Claims)
+        {
+            names.UnionWith([claim.PlainName + "Mask", claim.PlainName + "Shift", claim.PlainName + "Width", "With" + claim.PlainName]);
+        }
+
+        return names;
+    }
+}
+
+/// <summary>The oracle's verdict: valid or not, why not, and for a valid layout the owners of every configuration.</summary>
+internal sealed record Verdict(bool IsValid, IReadOnlyList<string> Reasons, IReadOnlyList<ConfigurationOwnership>? Ownership)
+{
+    /// <summary>The bits <paramref name="owner"/> holds in every valid configuration (what the Fixed…Bits constants are).</summary>
+    public ulong FixedBits(Owner owner) =>
+        Ownership!.Aggregate(ulong.MaxValue, (bits, o) => bits & owner switch
+        {
+            Owner.Hardware => o.Hardware,
+            Owner.XenReserved => o.XenReserved,
+            _ => o.GuestAvailable,
+        });
+}
+
+internal sealed record ConfigurationOwnership(ulong Configuration, ulong Hardware, ulong XenReserved, ulong GuestAvailable);
+
+/// <summary>A parsed condition.</summary>
+internal abstract record Condition
+{
+    public abstract bool Holds(ulong configuration);
+}
+
+internal sealed record SwitchIs(ulong Value) : Condition
+{
+    public override bool Holds(ulong configuration) => (configuration & Value) != 0;
+}
+
+internal sealed record Negation(Condition Operand) : Condition
+{
+    public override bool Holds(ulong configuration) => !Operand.Holds(configuration);
+}
+
+/// <summary>A chain of operands joined by one operator (kept flat, so a long chain needs no deep recursion).</summary>
+internal sealed record Chain(bool IsAnd, ImmutableArray<Condition> Operands) : Condition
+{
+    public override bool Holds(ulong configuration) =>
+        IsAnd ? Operands.All(o => o.Holds(configuration)) : Operands.Any(o => o.Holds(configuration));
+}
+
+/// <summary>
+/// Reads a <c>When</c> condition by the rule of §3: switch names combined with <c>!</c>, <c>&amp;&amp;</c>, <c>||</c> and
+/// parentheses (C# precedence: <c>!</c>, then <c>&amp;&amp;</c>, then <c>||</c>), whitespace between tokens; names are
+/// C# identifiers made of letters, digits and underscores (not starting with a digit) and must be switches, matched
+/// case-sensitively. Empty or blank text means "always".
+/// </summary>
+internal sealed class ConditionReader
+{
+    private readonly string _text;
+    private readonly IReadOnlyDictionary<string, ulong> _switches;
+    private int _position;
+    private int _depth;
+
+    private ConditionReader(string text, IReadOnlyDictionary<string, ulong> switches)
+    {
+        _text = text;
+        _switches = switches;
+    }
+
+    /// <summary>The condition, or null for "always" or when <paramref name="problem"/> is set.</summary>
+    public static Condition? Read(string text, IReadOnlyDictionary<string, ulong> switches, out string? problem)
+    {
+        problem = null;
+        if (text.All(char.IsWhiteSpace))
+        {
+            return null;
+        }
+
+        var reader = new ConditionReader(text, switches);
+        try
+        {
+            var condition = reader.Or();
+            reader.SkipSpace();
+            if (reader._position != text.Length)
+            {
+                throw new FormatException($"has '{text[reader._position]}' where the condition should end");
+            }
+
+            return condition;
+        }
+        catch (FormatException error)
+        {
+            problem = error.Message;
+            return null;
+        }
+    }
+
+    private Condition Or()
+    {
+        var operands = ImmutableArray.Create(And());
+        while (Accept("||"))
+        {
+            operands = operands.Add(And());
+        }
+
+        return operands.Length == 1 ? operands[0] : new Chain(false, operands);
+    }
+
+    private Condition And()
+    {
+        var operands = ImmutableArray.Create(Unary());
+        while (Accept("&&"))
+        {
+            operands = operands.Add(Unary());
+        }
+
+        return operands.Length == 1 ? operands[0] : new Chain(true, operands);
+    }
+
+    private Condition Unary()
+    {
+        if (++_depth > LayoutOracle.MaxConditionNesting)
+        {
+            throw new FormatException($"nests more than {LayoutOracle.MaxConditionNesting} levels deep");
+        }
+
+        try
+        {
+            SkipSpace();
+            if (_position == _text.Length)
+            {
+                throw new FormatException("ends where an operand is expected");
+            }
+
+            var c = _text[_position];
+            if (c == '!')
+            {
+                _position++;
+                return new Negation(Unary());
+            }
+
+            if (c == '(')
+            {
+                _position++;
+                var inner = Or();
+                if (!Accept(")"))
+                {
+                    throw new FormatException("has a '(' without its ')'");
+                }
+
+                return inner;
+            }
+
+            if (char.IsLetter(c) || c == '_')
+            {
+                var start = _position;
+                while (_position < _text.Length && (char.IsLetterOrDigit(_text[_position]) || _text[_position] == '_'))
+                {
+                    _position++;
+                }
+
+                var name = _text[start.._position];
+                return _switches.TryGetValue(name, out var value)
+                    ? new SwitchIs(value)
+                    : throw new FormatException($"names '{name}', which is not a switch");
+            }
+
+            throw new FormatException($"has '{c}' where an operand is expected");
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private bool Accept(string token)
+    {
+        SkipSpace();
+        if (string.CompareOrdinal(_text, _position, token, 0, token.Length) == 0)
+        {
+            _position += token.Length;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void SkipSpace()
+    {
+        while (_position < _text.Length && char.IsWhiteSpace(_text[_position]))
+        {
+            _position++;
+        }
+    }
+}

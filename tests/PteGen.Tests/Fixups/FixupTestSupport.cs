@@ -71,27 +71,6 @@ internal static class Bits
     public static string Hex(ulong value) => "0x" + value.ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>Files of the repository (the sample sources the tests compile again).</summary>
-internal static class Repository
-{
-    public static string Root { get; } = FindRoot();
-
-    public static string ReadSample(string relativePath) => File.ReadAllText(Path.Combine(Root, "samples", "XenPv", relativePath));
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PteGen.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PteGen.sln not found above " + AppContext.BaseDirectory);
-    }
-}
-
 /// <summary>Compiles sources with PteGen, checks there is no error, and loads the result into a collectible context.</summary>
 internal sealed class LoadedCompilation : IDisposable
 {

@@ -1,3 +1,4 @@
+using PteGen.Tests.Infrastructure;
 using CsCheck;
 using XenPv;
 using XenPv.Abis;

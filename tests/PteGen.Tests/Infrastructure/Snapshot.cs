@@ -13,7 +13,11 @@ internal static class Snapshot
 
     public static void Match(string actual, string name, [CallerFilePath] string callerFile = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerFile)!, "Snapshots");
+        // The caller's folder, relative to the test project (deterministic builds map compile-time paths to /_/).
+        var marker = "PteGen.Tests" + Path.DirectorySeparatorChar;
+        var callerFolder = Path.GetDirectoryName(callerFile)! + Path.DirectorySeparatorChar;
+        var relative = callerFolder.Substring(callerFolder.LastIndexOf(marker, StringComparison.Ordinal) + marker.Length);
+        var directory = Path.Combine(Repository.TestProject, relative, "Snapshots");
         Directory.CreateDirectory(directory);
         var verified = Path.Combine(directory, name + ".verified.cs");
         var received = Path.Combine(directory, name + ".received.cs");

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using PteGen.Generators.Model;
 
@@ -9,52 +8,54 @@ internal static partial class LayoutEmitter
     private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
 
     /// <summary>
-    /// The whole-table fixup behind every <c>Span</c> overload. Where the target has <c>Vector256</c>/<c>Vector128</c>
-    /// (.NET 7 and later), it adjusts 4 or 2 entries at a time without a branch: each of Xen's steps becomes "OR in the
-    /// bits, in the lanes where the condition holds". The tail, and a vector whose entries would trigger the debug
-    /// warning, go through the scalar core, so the results and the order of warnings are the scalar ones.
+    /// The whole-table fixup behind every <c>Span</c> overload, from a source table into a destination (the same one for
+    /// the in-place form). Where the target has <c>Vector512</c>/<c>Vector256</c>/<c>Vector128</c>, it adjusts 8, 4 or 2
+    /// entries at a time with the core's branch-free steps; the tail goes through the scalar core. When the debug
+    /// warning is on, the scalar core does all of it, so warnings are reported entry by entry, in order.
     /// </summary>
     private static void WriteFixupBatch(SourceWriter writer, LayoutModel layout, FixupShape fixup)
     {
         var level = fixup.Plan.Level;
-        var parameters = new[] { $"global::System.Span<{layout.Name}> entries", $"{DomainKind} kind" }.Concat(fixup.ParameterDeclarations);
+        var parameters = new[] { $"global::System.ReadOnlySpan<{layout.Name}> source", $"global::System.Span<{layout.Name}> destination", $"{DomainKind} kind" }
+            .Concat(fixup.ParameterDeclarations);
+        var scalarArguments = string.Join(", ", new[] { "source[index]", "kind" }.Concat(fixup.ParameterNames));
         writer.Line();
-        writer.Line($"/// <summary>The steps of <c>adjust_guest_l{level}e</c> over a whole table: vectorized where the hardware allows, scalar for the rest.</summary>");
+        writer.Line($"/// <summary>The steps of <c>adjust_guest_l{level}e</c> over a whole table (callers check that <paramref name=\"destination\"/> is long enough).</summary>");
         writer.Line(GeneratedCode);
         writer.Line($"private static void {fixup.Batch}({string.Join(", ", parameters)})");
         using (writer.Block())
         {
-            if (level is 1 or 2)
-            {
-                writer.Line($"if (kind == {DomainKind}.Pv32)");
-                using (writer.Block())
-                {
-                    writer.Line("return; // Xen never adjusts these entries of 32-bit PV domains.");
-                }
-
-                writer.Line();
-            }
-
             writer.Line("var index = 0;");
-            if (layout.HasVector)
+            var vectors = layout.VectorWidths;
+            if (vectors.Count > 0)
             {
-                writer.Line($"var raw = {MemoryMarshal}.Cast<{layout.Name}, ulong>(entries);");
-                foreach (var width in new[] { 256, 128 })
+                writer.Line(fixup.Warns ? "if (!warn)" : "// Vectors first, then the scalar core for what is left.");
+                using (fixup.Warns ? writer.Block() : default(SourceWriter.Scope?))
                 {
-                    WriteVectorLoop(writer, layout, fixup, width);
+                    writer.Line($"ref var from = ref {MemoryMarshal}.GetReference({MemoryMarshal}.Cast<{layout.Name}, ulong>(source));");
+                    writer.Line($"ref var to = ref {MemoryMarshal}.GetReference({MemoryMarshal}.Cast<{layout.Name}, ulong>(destination));");
+                    foreach (var width in vectors)
+                    {
+                        WriteVectorLoop(writer, fixup, width);
+                    }
                 }
             }
 
             writer.Line();
-            writer.Line("for (; index < entries.Length; index++)");
+            writer.Line("for (; index < source.Length; index++)");
             using (writer.Block())
             {
-                writer.Line($"entries[index] = {fixup.Core}({string.Join(", ", new[] { "entries[index]", "kind" }.Concat(fixup.ParameterNames))});");
+                writer.Line($"destination[index] = {fixup.Core}({scalarArguments});");
             }
         }
+
+        writer.Line();
+        writer.Line(GeneratedCode);
+        writer.Line($"private static void {ThrowDestinationTooShort}() =>");
+        writer.Line("    throw new global::System.ArgumentException(\"The destination is shorter than the entries to adjust.\", \"adjusted\");");
     }
 
-    private static void WriteVectorLoop(SourceWriter writer, LayoutModel layout, FixupShape fixup, int width)
+    private static void WriteVectorLoop(SourceWriter writer, FixupShape fixup, int width)
     {
         var vector = $"global::System.Runtime.Intrinsics.Vector{width}";
         var count = $"{vector}<ulong>.Count";
@@ -62,10 +63,9 @@ internal static partial class LayoutEmitter
         string Splat(string value) => $"{vector}.Create({value})";
 
         writer.Line();
-        writer.Line($"if ({vector}.IsHardwareAccelerated && raw.Length - index >= {count})");
+        writer.Line($"if ({vector}.IsHardwareAccelerated && source.Length - index >= {count})");
         using (writer.Block())
         {
-            writer.Line($"ref var first = ref {MemoryMarshal}.GetReference(raw);");
             writer.Line($"var zero = {vector}<ulong>.Zero;");
             writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
             switch (fixup.Plan.Level)
@@ -75,14 +75,10 @@ internal static partial class LayoutEmitter
                     writer.Line($"var kernel = {Splat(Mask(PteRole.GuestKernel))};");
                     writer.Line($"var kernelAndUser = {Splat($"{Mask(PteRole.GuestKernel)} | {Mask(PteRole.User)}")};");
                     writer.Line($"var globalAndUser = {Splat($"{Mask(PteRole.Global)} | {Mask(PteRole.User)}")};");
-                    if (fixup.Warns)
-                    {
-                        writer.Line($"var kernelAndGlobal = {Splat($"{Mask(PteRole.GuestKernel)} | {Mask(PteRole.Global)}")};");
-                    }
-
+                    writer.Line($"var adjusts = {vector}.Create({AllOnesIf}(kind != {DomainKind}.Pv32));");
                     break;
                 case 2:
-                    writer.Line($"var added = {Splat(Mask(PteRole.User))};");
+                    writer.Line($"var added = {Splat($"{AllOnesIf}(kind != {DomainKind}.Pv32) & {Mask(PteRole.User)}")};");
                     break;
                 case 3:
                     writer.Line($"var added = {Splat($"kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)}")};");
@@ -92,40 +88,22 @@ internal static partial class LayoutEmitter
                     break;
             }
 
-            writer.Line($"for (; index <= raw.Length - {count}; index += {count})");
+            writer.Line($"for (; index <= source.Length - {count}; index += {count})");
             using (writer.Block())
             {
-                writer.Line($"var entry = {vector}.LoadUnsafe(ref first, (nuint)index);");
-                writer.Line($"var isPresent = ~{vector}.Equals(entry & present, zero);");
+                writer.Line($"var entry = {vector}.LoadUnsafe(ref from, (nuint)index);");
                 if (fixup.Plan.Level == 1)
                 {
-                    if (fixup.Warns)
-                    {
-                        writer.Line($"if (warn && (isPresent & {vector}.Equals(entry & kernelAndGlobal, kernelAndGlobal)) != zero)");
-                        using (writer.Block())
-                        {
-                            writer.Line("// An entry here triggers the debug warning: let the scalar core adjust these and report it, in order.");
-                            writer.Line($"for (var lane = index; lane < index + {count}; lane++)");
-                            using (writer.Block())
-                            {
-                                writer.Line($"entries[lane] = {fixup.Core}({string.Join(", ", new[] { "entries[lane]", "kind" }.Concat(fixup.ParameterNames))});");
-                            }
-
-                            writer.Line();
-                            writer.Line("continue;");
-                        }
-
-                    }
-
-                    writer.Line($"entry |= isPresent & {vector}.Equals(entry & user, zero) & kernelAndUser;");
-                    writer.Line($"entry |= isPresent & {vector}.Equals(entry & kernel, zero) & globalAndUser;");
+                    writer.Line($"var isAdjusted = adjusts & ~{vector}.Equals(entry & present, zero);");
+                    writer.Line($"entry |= isAdjusted & {vector}.Equals(entry & user, zero) & kernelAndUser;");
+                    writer.Line($"entry |= isAdjusted & {vector}.Equals(entry & kernel, zero) & globalAndUser;");
                 }
                 else
                 {
-                    writer.Line("entry |= isPresent & added;");
+                    writer.Line($"entry |= ~{vector}.Equals(entry & present, zero) & added;");
                 }
 
-                writer.Line($"{vector}.StoreUnsafe(entry, ref first, (nuint)index);");
+                writer.Line($"{vector}.StoreUnsafe(entry, ref to, (nuint)index);");
             }
         }
     }

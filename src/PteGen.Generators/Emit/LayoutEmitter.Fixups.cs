@@ -9,6 +9,8 @@ namespace PteGen.Generators.Emit;
 internal static partial class LayoutEmitter
 {
     internal const string WarningHook = "OnGlobalKernelPage";
+    internal const string ThrowDestinationTooShort = "__ThrowDestinationTooShort";
+    internal const string AllOnesIf = "__AllOnesIf";
     private const string DomainKind = "global::PteGen.PvDomainKind";
 
     /// <summary>
@@ -92,16 +94,7 @@ internal static partial class LayoutEmitter
             return;
         }
 
-        writer.Line();
-        writer.Line($"/// <summary>Applies <see cref=\"{fixup.Plan.MethodName}({layout.Name}, {DomainKind})\"/> to every entry of a page table, in place.</summary>");
-        writer.Line("/// <param name=\"entries\">The entries, adjusted in place.</param>");
-        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
-        writer.Line(GeneratedCode);
-        writer.Line($"public static void {fixup.Plan.MethodName}(global::System.Span<{layout.Name}> entries, {DomainKind} kind)");
-        using (writer.Block())
-        {
-            writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "kind" }.Concat(arguments))});");
-        }
+        WriteBatchOverloads(writer, layout, fixup, $"{fixup.Plan.MethodName}({layout.Name}, {DomainKind})", "", [], [], arguments);
     }
 
     private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupShape fixup)
@@ -139,24 +132,98 @@ internal static partial class LayoutEmitter
             return;
         }
 
+        WriteBatchOverloads(
+            writer,
+            layout,
+            fixup,
+            $"{fixup.Plan.MethodName}({layout.Name}, {DomainKind}, {type})",
+            $", {type} configuration",
+            ["/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>",
+             $"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"configuration\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>"],
+            [$"if (!{GeneratedNames.IsValid}(configuration))", "{", $"    {GeneratedNames.ThrowInvalidConfiguration}(configuration);", "}"],
+            arguments);
+    }
+
+    /// <summary>
+    /// The two whole-table forms of a fixup overload: in place, and from a source table into a destination (the form a
+    /// hypervisor uses to validate a guest page into its own copy, reading and writing each entry once).
+    /// </summary>
+    private static void WriteBatchOverloads(
+        SourceWriter writer,
+        LayoutModel layout,
+        FixupShape fixup,
+        string scalarCref,
+        string extraParameters,
+        IReadOnlyList<string> extraDocs,
+        IReadOnlyList<string> guard,
+        IReadOnlyList<string> arguments)
+    {
+        if (!layout.HasSpan)
+        {
+            return;
+        }
+
+        var method = fixup.Plan.MethodName;
+        var span = $"global::System.Span<{layout.Name}>";
         writer.Line();
-        writer.Line($"/// <summary>Applies <see cref=\"{fixup.Plan.MethodName}({layout.Name}, {DomainKind}, {type})\"/> to every entry of a page table, in place.</summary>");
+        writer.Line($"/// <summary>Applies <see cref=\"{scalarCref}\"/> to every entry of a page table, in place.</summary>");
         writer.Line("/// <param name=\"entries\">The entries, adjusted in place.</param>");
         writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
-        writer.Line("/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>");
-        writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"configuration\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
+        foreach (var doc in extraDocs)
+        {
+            writer.Line(doc);
+        }
+
         writer.Line(GeneratedCode);
-        writer.Line($"public static void {fixup.Plan.MethodName}(global::System.Span<{layout.Name}> entries, {DomainKind} kind, {type} configuration)");
+        writer.Line($"public static void {method}({span} entries, {DomainKind} kind{extraParameters})");
         using (writer.Block())
         {
-            writer.Line($"if (!{GeneratedNames.IsValid}(configuration))");
+            foreach (var line in guard)
+            {
+                writer.Line(line);
+            }
+
+            if (guard.Count > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "entries", "kind" }.Concat(arguments))});");
+        }
+
+        writer.Line();
+        writer.Line($"/// <summary>Applies <see cref=\"{scalarCref}\"/> to every entry of <paramref name=\"entries\"/>, writing the results to <paramref name=\"adjusted\"/>.</summary>");
+        writer.Line("/// <param name=\"entries\">The entries the guest submitted; not changed (unless it is <paramref name=\"adjusted\"/> itself).</param>");
+        writer.Line("/// <param name=\"adjusted\">Receives the adjusted entries: at least as long as <paramref name=\"entries\"/>, and either the same memory or memory that does not overlap it.</param>");
+        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
+        foreach (var doc in extraDocs)
+        {
+            writer.Line(doc);
+        }
+
+        writer.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"adjusted\"/> is shorter than <paramref name=\"entries\"/>.</exception>");
+        writer.Line(GeneratedCode);
+        writer.Line($"public static void {method}(global::System.ReadOnlySpan<{layout.Name}> entries, {span} adjusted, {DomainKind} kind{extraParameters})");
+        using (writer.Block())
+        {
+            writer.Line("if (adjusted.Length < entries.Length)");
             using (writer.Block())
             {
-                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}(configuration);");
+                writer.Line($"{ThrowDestinationTooShort}();");
             }
 
             writer.Line();
-            writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "kind" }.Concat(arguments))});");
+            foreach (var line in guard)
+            {
+                writer.Line(line);
+            }
+
+            if (guard.Count > 0)
+            {
+                writer.Line();
+            }
+
+            writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "adjusted", "kind" }.Concat(arguments))});");
         }
     }
 
@@ -181,16 +248,16 @@ internal static partial class LayoutEmitter
         };
     }
 
-    /// <summary>The core: Xen's steps, one line each, over the role masks.</summary>
+    /// <summary>
+    /// The core: Xen's steps, one line each, over the role masks. It has no branch: each step ORs its bits in under a
+    /// mask that is all ones where the step applies, so an unpredictable table costs no mispredicted branches, and the
+    /// result is exactly that of Xen's if-steps.
+    /// </summary>
     private static void WriteFixupCore(SourceWriter writer, LayoutModel layout, FixupShape fixup)
     {
         string Mask(PteRole role) => fixup.MaskOf(role);
         var parameters = new List<string> { $"{layout.Name} entry", $"{DomainKind} kind" };
-        parameters.AddRange(fixup.Parameters.Select(p => $"ulong {p.Name}"));
-        if (fixup.Warns)
-        {
-            parameters.Add("bool warn");
-        }
+        parameters.AddRange(fixup.ParameterDeclarations);
 
         writer.Line();
         writer.Line($"/// <summary>The steps of <c>adjust_guest_l{fixup.Plan.Level}e</c>; every public overload inlines this with its own masks.</summary>");
@@ -204,17 +271,14 @@ internal static partial class LayoutEmitter
             switch (fixup.Plan.Level)
             {
                 case 1:
-                    writer.Line($"if ((raw & {Mask(PteRole.Present)}) == 0 || kind == {DomainKind}.Pv32)");
-                    using (writer.Block())
-                    {
-                        writer.Line("return entry; // Xen only adjusts present entries, and never those of 32-bit PV (compat) domains.");
-                    }
-
+                    writer.Line();
+                    writer.Line("// Xen adjusts present entries of 64-bit PV domains only: all ones when it does.");
+                    writer.Line($"var adjusts = {AllOnesIf}(((raw & {Mask(PteRole.Present)}) != 0) & (kind != {DomainKind}.Pv32));");
                     if (fixup.Warns)
                     {
                         writer.Line();
                         writer.Line("// The warning looks at the entry as submitted, before any bit is added.");
-                        writer.Line($"if (warn && (raw & ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.Global)})) == ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.Global)}))");
+                        writer.Line($"if (warn && adjusts != 0 && (raw & ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.Global)})) == ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.Global)}))");
                         using (writer.Block())
                         {
                             writer.Line($"{WarningHook}(entry);");
@@ -223,50 +287,37 @@ internal static partial class LayoutEmitter
 
                     writer.Line();
                     writer.Line("// A 64-bit PV kernel runs in ring 3: a kernel mapping (no User) gets User, and the kernel marker to remember it.");
-                    writer.Line($"if ((raw & {Mask(PteRole.User)}) == 0)");
-                    using (writer.Block())
-                    {
-                        writer.Line($"raw |= {Mask(PteRole.GuestKernel)} | {Mask(PteRole.User)};");
-                    }
-
+                    writer.Line($"raw |= adjusts & {AllOnesIf}((raw & {Mask(PteRole.User)}) == 0) & ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.User)});");
                     writer.Line();
-                    writer.Line("// Without the kernel marker the entry is a user mapping: it becomes global (Global is never cleared).");
-                    writer.Line($"if ((raw & {Mask(PteRole.GuestKernel)}) == 0)");
-                    using (writer.Block())
-                    {
-                        writer.Line($"raw |= {Mask(PteRole.Global)} | {Mask(PteRole.User)};");
-                    }
-
+                    writer.Line("// Then an entry without the kernel marker is a user mapping: it becomes global (Global is never cleared).");
+                    writer.Line($"raw |= adjusts & {AllOnesIf}((raw & {Mask(PteRole.GuestKernel)}) == 0) & ({Mask(PteRole.Global)} | {Mask(PteRole.User)});");
                     break;
                 case 2:
-                    writer.Line($"if ((raw & {Mask(PteRole.Present)}) != 0 && kind != {DomainKind}.Pv32)");
-                    using (writer.Block())
-                    {
-                        writer.Line($"raw |= {Mask(PteRole.User)};");
-                    }
-
+                    writer.Line();
+                    writer.Line("// Present entries of 64-bit PV domains get User.");
+                    writer.Line($"raw |= {AllOnesIf}(((raw & {Mask(PteRole.Present)}) != 0) & (kind != {DomainKind}.Pv32)) & {Mask(PteRole.User)};");
                     break;
                 case 3:
-                    writer.Line($"if ((raw & {Mask(PteRole.Present)}) != 0)");
-                    using (writer.Block())
-                    {
-                        writer.Line($"raw |= kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)};");
-                    }
-
+                    writer.Line();
+                    writer.Line("// Present entries get User; those of 32-bit PV domains also RW.");
+                    writer.Line($"raw |= {AllOnesIf}((raw & {Mask(PteRole.Present)}) != 0) & (kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)});");
                     break;
                 default:
-                    writer.Line($"if ((raw & {Mask(PteRole.Present)}) != 0)");
-                    using (writer.Block())
-                    {
-                        writer.Line($"raw |= kind == {DomainKind}.Pv32 ? {Mask(PteRole.Accessed)} : {Mask(PteRole.Accessed)} | {Mask(PteRole.User)};");
-                    }
-
+                    writer.Line();
+                    writer.Line("// Present entries get Accessed (Xen 4.11 and later); those of 64-bit PV domains also User.");
+                    writer.Line($"raw |= {AllOnesIf}((raw & {Mask(PteRole.Present)}) != 0) & (kind == {DomainKind}.Pv32 ? {Mask(PteRole.Accessed)} : {Mask(PteRole.Accessed)} | {Mask(PteRole.User)});");
                     break;
             }
 
             writer.Line();
             writer.Line($"return new {layout.Name}(raw);");
         }
+
+        writer.Line();
+        writer.Line("/// <summary>All ones when <paramref name=\"condition\"/> holds, else zero, without a branch.</summary>");
+        writer.Line(GeneratedCode);
+        writer.Line(Inline);
+        writer.Line($"private static ulong {AllOnesIf}(bool condition) => 0UL - (condition ? 1UL : 0UL);");
     }
 
     /// <summary>For each role whose claim depends on the configuration: its mask in a given configuration.</summary>

@@ -278,32 +278,20 @@ internal static partial class LayoutEmitter
             writer.Line($"return {fixup.Core}({string.Join(", ", new[] { "entry", "kind" }.Concat(arguments))});");
         }
 
-        if (layout.HasSpan)
-        {
-            writer.Line();
-            writer.Line($"/// <summary>Applies the negotiated <c>{plan.MethodName}</c> to every entry of a page table, in place.</summary>");
-            writer.Line("/// <param name=\"entries\">The entries, adjusted in place.</param>");
-            writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
-            writer.Line("/// <param name=\"domain\">The domain's negotiated bits; it must have succeeded.</param>");
-            writer.Line("/// <exception cref=\"global::System.ArgumentException\">The negotiation failed.</exception>");
-            writer.Line(GeneratedCode);
-            writer.Line($"public static void {plan.MethodName}(global::System.Span<{layout.Name}> entries, {DomainKind} kind, in {NegotiationType} domain)");
-            using (writer.Block())
-            {
-                writer.Line("if (!domain.Succeeded)");
-                using (writer.Block())
-                {
-                    writer.Line("__ThrowFailedNegotiation(domain.Failure);");
-                }
-
-                writer.Line();
-                writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "kind" }.Concat(arguments))});");
-            }
-        }
+        WriteBatchOverloads(
+            writer,
+            layout,
+            fixup,
+            $"{plan.MethodName}({layout.Name}, {DomainKind}, in {NegotiationType})",
+            $", in {NegotiationType} domain",
+            ["/// <param name=\"domain\">The domain's negotiated bits; it must have succeeded.</param>",
+             "/// <exception cref=\"global::System.ArgumentException\">The negotiation did not succeed.</exception>"],
+            ["if (!domain.Succeeded)", "{", "    __ThrowFailedNegotiation(domain.Failure);", "}"],
+            arguments);
 
         writer.Line();
+        writer.Line("// Not marked NoInlining: the JIT then sees that it never returns and keeps the fixup's hot path free of the call.");
         writer.Line(GeneratedCode);
-        writer.Line(NoInline);
         writer.Line("private static void __ThrowFailedNegotiation(string? failure) =>");
         writer.Line("    throw new global::System.ArgumentException(\"The domain's negotiation did not succeed, so its entries cannot be adjusted: \" + (failure ?? \"it was never negotiated (default value)\"), \"domain\");");
     }

@@ -21,7 +21,7 @@ internal sealed record ContainingType(string Keyword, string Name);
 /// <param name="WarnWhenText">The condition under which the fixup reports Xen's debug warning, as written (or implied).</param>
 /// <param name="WarnWhen">The parsed warning condition; <see langword="null"/> when the fixup never warns.</param>
 /// <param name="HasSpan">Whether the compilation has <c>System.Span&lt;T&gt;</c>, for the whole-table fixup.</param>
-/// <param name="HasVector">Whether it has the .NET 7 <c>Vector128</c>/<c>Vector256</c> API, for the vectorized whole-table fixup.</param>
+/// <param name="VectorWidths">The <c>System.Runtime.Intrinsics</c> vector widths (512, 256, 128) whose .NET 7 API the compilation has, widest first, for the vectorized whole-table fixup.</param>
 internal sealed record LayoutModel(
     string Namespace,
     string Name,
@@ -33,7 +33,7 @@ internal sealed record LayoutModel(
     string WarnWhenText = "",
     Condition? WarnWhen = null,
     bool HasSpan = true,
-    bool HasVector = false)
+    EquatableArray<int> VectorWidths = default)
 {
     /// <summary>The name used in messages and hint names: containing types and the layout, joined by dots.</summary>
     public string DisplayName

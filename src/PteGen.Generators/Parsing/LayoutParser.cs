@@ -72,10 +72,12 @@ internal static class LayoutParser
 
         var (adjustGuest, warnWhenText, warnWhen) = ParseFixupOptions(type, layoutAttribute, switches, diagnostics, cancellationToken);
         var hasSpan = compilation is null || compilation.GetTypeByMetadataName("System.Span`1") is not null;
-        var hasVector = compilation?.GetTypeByMetadataName("System.Runtime.Intrinsics.Vector256") is { } vector256
-            && !vector256.GetMembers("IsHardwareAccelerated").IsEmpty
-            && !vector256.GetMembers("LoadUnsafe").IsEmpty;
-        var layout = new LayoutModel(ns, name, containingTypes, level, switches, fields.ToEquatableArray(), adjustGuest, warnWhenText, warnWhen, hasSpan, hasVector);
+        var vectorWidths = new[] { 512, 256, 128 }
+            .Where(width => compilation?.GetTypeByMetadataName($"System.Runtime.Intrinsics.Vector{width}") is { } vector
+                && !vector.GetMembers("IsHardwareAccelerated").IsEmpty
+                && !vector.GetMembers("LoadUnsafe").IsEmpty)
+            .ToEquatableArray();
+        var layout = new LayoutModel(ns, name, containingTypes, level, switches, fields.ToEquatableArray(), adjustGuest, warnWhenText, warnWhen, hasSpan, vectorWidths);
         if (type.DeclaringSyntaxReferences.Length > 0)
         {
             // A layout read from metadata carries its generated members; only source layouts can collide with them.

@@ -744,7 +744,23 @@ namespace Xen.Pv
         [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public static void AdjustGuestL1e(global::System.Span<L1e> entries, global::PteGen.PvDomainKind kind)
         {
-            __AdjustGuestL1eBatch(entries, kind, false);
+            __AdjustGuestL1eBatch(entries, entries, kind, false);
+        }
+
+        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind)"/> to every entry of <paramref name="entries"/>, writing the results to <paramref name="adjusted"/>.</summary>
+        /// <param name="entries">The entries the guest submitted; not changed (unless it is <paramref name="adjusted"/> itself).</param>
+        /// <param name="adjusted">Receives the adjusted entries: at least as long as <paramref name="entries"/>, and either the same memory or memory that does not overlap it.</param>
+        /// <param name="kind">The kind of the guest's domain.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="adjusted"/> is shorter than <paramref name="entries"/>.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        public static void AdjustGuestL1e(global::System.ReadOnlySpan<L1e> entries, global::System.Span<L1e> adjusted, global::PteGen.PvDomainKind kind)
+        {
+            if (adjusted.Length < entries.Length)
+            {
+                __ThrowDestinationTooShort();
+            }
+
+            __AdjustGuestL1eBatch(entries, adjusted, kind, false);
         }
 
         /// <summary>
@@ -779,7 +795,30 @@ namespace Xen.Pv
                 __ThrowInvalidConfiguration(configuration);
             }
 
-            __AdjustGuestL1eBatch(entries, kind, (configuration & global::Xen.Pv.XenConfig.Debug) != 0);
+            __AdjustGuestL1eBatch(entries, entries, kind, (configuration & global::Xen.Pv.XenConfig.Debug) != 0);
+        }
+
+        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind, global::Xen.Pv.XenConfig)"/> to every entry of <paramref name="entries"/>, writing the results to <paramref name="adjusted"/>.</summary>
+        /// <param name="entries">The entries the guest submitted; not changed (unless it is <paramref name="adjusted"/> itself).</param>
+        /// <param name="adjusted">Receives the adjusted entries: at least as long as <paramref name="entries"/>, and either the same memory or memory that does not overlap it.</param>
+        /// <param name="kind">The kind of the guest's domain.</param>
+        /// <param name="configuration">A valid configuration (the switches that are on).</param>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="adjusted"/> is shorter than <paramref name="entries"/>.</exception>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        public static void AdjustGuestL1e(global::System.ReadOnlySpan<L1e> entries, global::System.Span<L1e> adjusted, global::PteGen.PvDomainKind kind, global::Xen.Pv.XenConfig configuration)
+        {
+            if (adjusted.Length < entries.Length)
+            {
+                __ThrowDestinationTooShort();
+            }
+
+            if (!IsValid(configuration))
+            {
+                __ThrowInvalidConfiguration(configuration);
+            }
+
+            __AdjustGuestL1eBatch(entries, adjusted, kind, (configuration & global::Xen.Pv.XenConfig.Debug) != 0);
         }
 
         /// <summary>The steps of <c>adjust_guest_l1e</c>; every public overload inlines this with its own masks.</summary>
@@ -788,109 +827,107 @@ namespace Xen.Pv
         private static L1e __AdjustGuestL1e(L1e entry, global::PteGen.PvDomainKind kind, bool warn)
         {
             var raw = entry.__raw;
-            if ((raw & PresentMask) == 0 || kind == global::PteGen.PvDomainKind.Pv32)
-            {
-                return entry; // Xen only adjusts present entries, and never those of 32-bit PV (compat) domains.
-            }
+
+            // Xen adjusts present entries of 64-bit PV domains only: all ones when it does.
+            var adjusts = __AllOnesIf(((raw & PresentMask) != 0) & (kind != global::PteGen.PvDomainKind.Pv32));
 
             // The warning looks at the entry as submitted, before any bit is added.
-            if (warn && (raw & (GuestKernelMask | GlobalMask)) == (GuestKernelMask | GlobalMask))
+            if (warn && adjusts != 0 && (raw & (GuestKernelMask | GlobalMask)) == (GuestKernelMask | GlobalMask))
             {
                 OnGlobalKernelPage(entry);
             }
 
             // A 64-bit PV kernel runs in ring 3: a kernel mapping (no User) gets User, and the kernel marker to remember it.
-            if ((raw & UserMask) == 0)
-            {
-                raw |= GuestKernelMask | UserMask;
-            }
+            raw |= adjusts & __AllOnesIf((raw & UserMask) == 0) & (GuestKernelMask | UserMask);
 
-            // Without the kernel marker the entry is a user mapping: it becomes global (Global is never cleared).
-            if ((raw & GuestKernelMask) == 0)
-            {
-                raw |= GlobalMask | UserMask;
-            }
+            // Then an entry without the kernel marker is a user mapping: it becomes global (Global is never cleared).
+            raw |= adjusts & __AllOnesIf((raw & GuestKernelMask) == 0) & (GlobalMask | UserMask);
 
             return new L1e(raw);
         }
 
-        /// <summary>The steps of <c>adjust_guest_l1e</c> over a whole table: vectorized where the hardware allows, scalar for the rest.</summary>
+        /// <summary>All ones when <paramref name="condition"/> holds, else zero, without a branch.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        private static void __AdjustGuestL1eBatch(global::System.Span<L1e> entries, global::PteGen.PvDomainKind kind, bool warn)
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static ulong __AllOnesIf(bool condition) => 0UL - (condition ? 1UL : 0UL);
+
+        /// <summary>The steps of <c>adjust_guest_l1e</c> over a whole table (callers check that <paramref name="destination"/> is long enough).</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        private static void __AdjustGuestL1eBatch(global::System.ReadOnlySpan<L1e> source, global::System.Span<L1e> destination, global::PteGen.PvDomainKind kind, bool warn)
         {
-            if (kind == global::PteGen.PvDomainKind.Pv32)
-            {
-                return; // Xen never adjusts these entries of 32-bit PV domains.
-            }
-
             var index = 0;
-            var raw = global::System.Runtime.InteropServices.MemoryMarshal.Cast<L1e, ulong>(entries);
-
-            if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && raw.Length - index >= global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
+            if (!warn)
             {
-                ref var first = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(raw);
-                var zero = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                var present = global::System.Runtime.Intrinsics.Vector256.Create(PresentMask);
-                var user = global::System.Runtime.Intrinsics.Vector256.Create(UserMask);
-                var kernel = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask);
-                var kernelAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask | UserMask);
-                var globalAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GlobalMask | UserMask);
-                var kernelAndGlobal = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask | GlobalMask);
-                for (; index <= raw.Length - global::System.Runtime.Intrinsics.Vector256<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
-                {
-                    var entry = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref first, (nuint)index);
-                    var isPresent = ~global::System.Runtime.Intrinsics.Vector256.Equals(entry & present, zero);
-                    if (warn && (isPresent & global::System.Runtime.Intrinsics.Vector256.Equals(entry & kernelAndGlobal, kernelAndGlobal)) != zero)
-                    {
-                        // An entry here triggers the debug warning: let the scalar core adjust these and report it, in order.
-                        for (var lane = index; lane < index + global::System.Runtime.Intrinsics.Vector256<ulong>.Count; lane++)
-                        {
-                            entries[lane] = __AdjustGuestL1e(entries[lane], kind, warn);
-                        }
+                ref var from = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.Runtime.InteropServices.MemoryMarshal.Cast<L1e, ulong>(source));
+                ref var to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.Runtime.InteropServices.MemoryMarshal.Cast<L1e, ulong>(destination));
 
-                        continue;
+                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && source.Length - index >= global::System.Runtime.Intrinsics.Vector512<ulong>.Count)
+                {
+                    var zero = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
+                    var present = global::System.Runtime.Intrinsics.Vector512.Create(PresentMask);
+                    var user = global::System.Runtime.Intrinsics.Vector512.Create(UserMask);
+                    var kernel = global::System.Runtime.Intrinsics.Vector512.Create(GuestKernelMask);
+                    var kernelAndUser = global::System.Runtime.Intrinsics.Vector512.Create(GuestKernelMask | UserMask);
+                    var globalAndUser = global::System.Runtime.Intrinsics.Vector512.Create(GlobalMask | UserMask);
+                    var adjusts = global::System.Runtime.Intrinsics.Vector512.Create(__AllOnesIf(kind != global::PteGen.PvDomainKind.Pv32));
+                    for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector512<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector512<ulong>.Count)
+                    {
+                        var entry = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from, (nuint)index);
+                        var isAdjusted = adjusts & ~global::System.Runtime.Intrinsics.Vector512.Equals(entry & present, zero);
+                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector512.Equals(entry & user, zero) & kernelAndUser;
+                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector512.Equals(entry & kernel, zero) & globalAndUser;
+                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(entry, ref to, (nuint)index);
                     }
-                    entry |= isPresent & global::System.Runtime.Intrinsics.Vector256.Equals(entry & user, zero) & kernelAndUser;
-                    entry |= isPresent & global::System.Runtime.Intrinsics.Vector256.Equals(entry & kernel, zero) & globalAndUser;
-                    global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(entry, ref first, (nuint)index);
+                }
+
+                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && source.Length - index >= global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
+                {
+                    var zero = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
+                    var present = global::System.Runtime.Intrinsics.Vector256.Create(PresentMask);
+                    var user = global::System.Runtime.Intrinsics.Vector256.Create(UserMask);
+                    var kernel = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask);
+                    var kernelAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask | UserMask);
+                    var globalAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GlobalMask | UserMask);
+                    var adjusts = global::System.Runtime.Intrinsics.Vector256.Create(__AllOnesIf(kind != global::PteGen.PvDomainKind.Pv32));
+                    for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector256<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
+                    {
+                        var entry = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from, (nuint)index);
+                        var isAdjusted = adjusts & ~global::System.Runtime.Intrinsics.Vector256.Equals(entry & present, zero);
+                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector256.Equals(entry & user, zero) & kernelAndUser;
+                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector256.Equals(entry & kernel, zero) & globalAndUser;
+                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(entry, ref to, (nuint)index);
+                    }
+                }
+
+                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && source.Length - index >= global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
+                {
+                    var zero = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
+                    var present = global::System.Runtime.Intrinsics.Vector128.Create(PresentMask);
+                    var user = global::System.Runtime.Intrinsics.Vector128.Create(UserMask);
+                    var kernel = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask);
+                    var kernelAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask | UserMask);
+                    var globalAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GlobalMask | UserMask);
+                    var adjusts = global::System.Runtime.Intrinsics.Vector128.Create(__AllOnesIf(kind != global::PteGen.PvDomainKind.Pv32));
+                    for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector128<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
+                    {
+                        var entry = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from, (nuint)index);
+                        var isAdjusted = adjusts & ~global::System.Runtime.Intrinsics.Vector128.Equals(entry & present, zero);
+                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector128.Equals(entry & user, zero) & kernelAndUser;
+                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector128.Equals(entry & kernel, zero) & globalAndUser;
+                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(entry, ref to, (nuint)index);
+                    }
                 }
             }
 
-            if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && raw.Length - index >= global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
+            for (; index < source.Length; index++)
             {
-                ref var first = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(raw);
-                var zero = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                var present = global::System.Runtime.Intrinsics.Vector128.Create(PresentMask);
-                var user = global::System.Runtime.Intrinsics.Vector128.Create(UserMask);
-                var kernel = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask);
-                var kernelAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask | UserMask);
-                var globalAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GlobalMask | UserMask);
-                var kernelAndGlobal = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask | GlobalMask);
-                for (; index <= raw.Length - global::System.Runtime.Intrinsics.Vector128<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
-                {
-                    var entry = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref first, (nuint)index);
-                    var isPresent = ~global::System.Runtime.Intrinsics.Vector128.Equals(entry & present, zero);
-                    if (warn && (isPresent & global::System.Runtime.Intrinsics.Vector128.Equals(entry & kernelAndGlobal, kernelAndGlobal)) != zero)
-                    {
-                        // An entry here triggers the debug warning: let the scalar core adjust these and report it, in order.
-                        for (var lane = index; lane < index + global::System.Runtime.Intrinsics.Vector128<ulong>.Count; lane++)
-                        {
-                            entries[lane] = __AdjustGuestL1e(entries[lane], kind, warn);
-                        }
-
-                        continue;
-                    }
-                    entry |= isPresent & global::System.Runtime.Intrinsics.Vector128.Equals(entry & user, zero) & kernelAndUser;
-                    entry |= isPresent & global::System.Runtime.Intrinsics.Vector128.Equals(entry & kernel, zero) & globalAndUser;
-                    global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(entry, ref first, (nuint)index);
-                }
-            }
-
-            for (; index < entries.Length; index++)
-            {
-                entries[index] = __AdjustGuestL1e(entries[index], kind, warn);
+                destination[index] = __AdjustGuestL1e(source[index], kind, warn);
             }
         }
+
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        private static void __ThrowDestinationTooShort() =>
+            throw new global::System.ArgumentException("The destination is shorter than the entries to adjust.", "adjusted");
 
         // Equality: two entries are equal when their raw values are.
 

@@ -44,7 +44,7 @@ namespace PteGen
         /// <summary>
         /// The configurations in which the L1 fixup reports Xen's debug warning ("Global bit is set in kernel page"), as a
         /// condition over the switches. When not set, a switch named <c>Debug</c> is used if the switches enum has one,
-        /// and otherwise the fixup never warns.
+        /// and otherwise the fixup never warns; an empty string also turns the warning off.
         /// </summary>
         public string? WarnWhen { get; set; }
     }

@@ -116,7 +116,7 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FixupCannotBeExpressed = LayoutError(
         "PTE021",
         "The guest-entry fixup cannot be expressed",
-        "{0} of '{1}' cannot be expressed{2}: no claim holds role {3} there{4}");
+        "{0} of '{1}' cannot be expressed{2}: no claim holds role {3}{4}");
 
     public static readonly DiagnosticDescriptor InvalidWarnWhen = LayoutError(
         "PTE022",

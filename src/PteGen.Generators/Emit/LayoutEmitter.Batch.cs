@@ -75,10 +75,10 @@ internal static partial class LayoutEmitter
                     writer.Line($"var kernel = {Splat(Mask(PteRole.GuestKernel))};");
                     writer.Line($"var kernelAndUser = {Splat($"{Mask(PteRole.GuestKernel)} | {Mask(PteRole.User)}")};");
                     writer.Line($"var globalAndUser = {Splat($"{Mask(PteRole.Global)} | {Mask(PteRole.User)}")};");
-                    writer.Line($"var adjusts = {vector}.Create({AllOnesIf}(kind != {DomainKind}.Pv32));");
+                    writer.Line($"var adjusts = {vector}.Create(kind != {DomainKind}.Pv32 ? ulong.MaxValue : 0UL);");
                     break;
                 case 2:
-                    writer.Line($"var added = {Splat($"{AllOnesIf}(kind != {DomainKind}.Pv32) & {Mask(PteRole.User)}")};");
+                    writer.Line($"var added = {Splat($"kind != {DomainKind}.Pv32 ? {Mask(PteRole.User)} : 0UL")};");
                     break;
                 case 3:
                     writer.Line($"var added = {Splat($"kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)}")};");

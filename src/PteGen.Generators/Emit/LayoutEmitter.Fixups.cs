@@ -10,7 +10,7 @@ internal static partial class LayoutEmitter
 {
     internal const string WarningHook = "OnGlobalKernelPage";
     internal const string ThrowDestinationTooShort = "__ThrowDestinationTooShort";
-    internal const string AllOnesIf = "__AllOnesIf";
+
     private const string DomainKind = "global::PteGen.PvDomainKind";
 
     /// <summary>
@@ -51,7 +51,7 @@ internal static partial class LayoutEmitter
             WriteFixupBatch(writer, layout, fixup);
         }
 
-        WriteRoleMaskHelpers(writer, layout, fixup);
+        WriteRoleBitHelpers(writer, layout, fixup);
     }
 
     private static void WriteWarningHook(SourceWriter writer, LayoutModel layout, FixupShape fixup)
@@ -74,7 +74,7 @@ internal static partial class LayoutEmitter
     {
         var switches = layout.Switches;
         var configurationName = switches.HasSwitches ? switches.Format(build) : null;
-        var arguments = fixup.Parameters.Select(p => GeneratedNames.Mask(fixup.Plan.HolderIn(p.Role, build).Name)).ToList();
+        var arguments = fixup.Parameters.Select(p => GeneratedNames.Shift(fixup.Plan.HolderIn(p.Role, build).Name)).ToList();
         if (fixup.Warns)
         {
             arguments.Add(Literals.Bool(layout.WarnWhen!.Holds(build)));
@@ -100,7 +100,7 @@ internal static partial class LayoutEmitter
     private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupShape fixup)
     {
         var type = layout.Switches.TypeName;
-        var arguments = fixup.Parameters.Select(p => p.Holder is { } holder ? GeneratedNames.Mask(holder.Name) : $"{RoleMaskHelper(p.Role)}(configuration)").ToList();
+        var arguments = fixup.Parameters.Select(p => p.Holder is { } holder ? GeneratedNames.Shift(holder.Name) : $"{RoleBitHelper(p.Role)}(configuration)").ToList();
         if (fixup.Warns)
         {
             arguments.Add(ConditionExpression(layout.WarnWhen!, type, "configuration"));
@@ -249,18 +249,19 @@ internal static partial class LayoutEmitter
     }
 
     /// <summary>
-    /// The core: Xen's steps, one line each, over the role masks. It has no branch: each step ORs its bits in under a
-    /// mask that is all ones where the step applies, so an unpredictable table costs no mispredicted branches, and the
-    /// result is exactly that of Xen's if-steps.
+    /// The core: Xen's steps, one line each, over the roles' bit positions. It has no branch: each condition is a bit
+    /// shifted down to 1 or 0 and each step shifts it back up to the bits it adds, so an unpredictable table costs no
+    /// mispredicted branches, and the result is exactly that of Xen's if-steps. (Comparisons turned into masks would be
+    /// branch-free too, but x64's setcc then chains every entry to the one before through a partial register.)
     /// </summary>
     private static void WriteFixupCore(SourceWriter writer, LayoutModel layout, FixupShape fixup)
     {
-        string Mask(PteRole role) => fixup.MaskOf(role);
+        string Bit(PteRole role) => fixup.BitOf(role);
         var parameters = new List<string> { $"{layout.Name} entry", $"{DomainKind} kind" };
         parameters.AddRange(fixup.ParameterDeclarations);
 
         writer.Line();
-        writer.Line($"/// <summary>The steps of <c>adjust_guest_l{fixup.Plan.Level}e</c>; every public overload inlines this with its own masks.</summary>");
+        writer.Line($"/// <summary>The steps of <c>adjust_guest_l{fixup.Plan.Level}e</c>; every public overload inlines this with its own bits.</summary>");
         writer.Line(GeneratedCode);
         writer.Line(Inline);
         writer.Line($"private static {layout.Name} {fixup.Core}({string.Join(", ", parameters)})");
@@ -272,13 +273,13 @@ internal static partial class LayoutEmitter
             {
                 case 1:
                     writer.Line();
-                    writer.Line("// Xen adjusts present entries of 64-bit PV domains only: all ones when it does.");
-                    writer.Line($"var adjusts = {AllOnesIf}(((raw & {Mask(PteRole.Present)}) != 0) & (kind != {DomainKind}.Pv32));");
+                    writer.Line("// 1 for a present entry of a 64-bit PV domain, the only entries Xen adjusts; else 0.");
+                    writer.Line($"var adjusts = (raw >> {Bit(PteRole.Present)}) & (kind != {DomainKind}.Pv32 ? 1UL : 0UL);");
                     if (fixup.Warns)
                     {
                         writer.Line();
-                        writer.Line("// The warning looks at the entry as submitted, before any bit is added.");
-                        writer.Line($"if (warn && adjusts != 0 && (raw & ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.Global)})) == ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.Global)}))");
+                        writer.Line("// The warning looks at the entry as submitted: the kernel marker and Global both set.");
+                        writer.Line($"if (warn && (adjusts & (raw >> {Bit(PteRole.GuestKernel)}) & (raw >> {Bit(PteRole.Global)})) != 0)");
                         using (writer.Block())
                         {
                             writer.Line($"{WarningHook}(entry);");
@@ -286,42 +287,38 @@ internal static partial class LayoutEmitter
                     }
 
                     writer.Line();
-                    writer.Line("// A 64-bit PV kernel runs in ring 3: a kernel mapping (no User) gets User, and the kernel marker to remember it.");
-                    writer.Line($"raw |= adjusts & {AllOnesIf}((raw & {Mask(PteRole.User)}) == 0) & ({Mask(PteRole.GuestKernel)} | {Mask(PteRole.User)});");
+                    writer.Line("// A 64-bit PV kernel runs in ring 3: a kernel mapping (no User) gets the kernel marker, and every adjusted entry User.");
+                    writer.Line($"raw |= ((adjusts & ~(raw >> {Bit(PteRole.User)})) << {Bit(PteRole.GuestKernel)}) | (adjusts << {Bit(PteRole.User)});");
                     writer.Line();
                     writer.Line("// Then an entry without the kernel marker is a user mapping: it becomes global (Global is never cleared).");
-                    writer.Line($"raw |= adjusts & {AllOnesIf}((raw & {Mask(PteRole.GuestKernel)}) == 0) & ({Mask(PteRole.Global)} | {Mask(PteRole.User)});");
+                    writer.Line($"raw |= (adjusts & ~(raw >> {Bit(PteRole.GuestKernel)})) << {Bit(PteRole.Global)};");
                     break;
                 case 2:
                     writer.Line();
                     writer.Line("// Present entries of 64-bit PV domains get User.");
-                    writer.Line($"raw |= {AllOnesIf}(((raw & {Mask(PteRole.Present)}) != 0) & (kind != {DomainKind}.Pv32)) & {Mask(PteRole.User)};");
+                    writer.Line($"raw |= ((raw >> {Bit(PteRole.Present)}) & (kind != {DomainKind}.Pv32 ? 1UL : 0UL)) << {Bit(PteRole.User)};");
                     break;
                 case 3:
                     writer.Line();
                     writer.Line("// Present entries get User; those of 32-bit PV domains also RW.");
-                    writer.Line($"raw |= {AllOnesIf}((raw & {Mask(PteRole.Present)}) != 0) & (kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)});");
+                    writer.Line($"var present = (raw >> {Bit(PteRole.Present)}) & 1UL;");
+                    writer.Line($"raw |= (present << {Bit(PteRole.User)}) | ((present & (kind == {DomainKind}.Pv32 ? 1UL : 0UL)) << {Bit(PteRole.Writable)});");
                     break;
                 default:
                     writer.Line();
                     writer.Line("// Present entries get Accessed (Xen 4.11 and later); those of 64-bit PV domains also User.");
-                    writer.Line($"raw |= {AllOnesIf}((raw & {Mask(PteRole.Present)}) != 0) & (kind == {DomainKind}.Pv32 ? {Mask(PteRole.Accessed)} : {Mask(PteRole.Accessed)} | {Mask(PteRole.User)});");
+                    writer.Line($"var present = (raw >> {Bit(PteRole.Present)}) & 1UL;");
+                    writer.Line($"raw |= (present << {Bit(PteRole.Accessed)}) | ((present & (kind != {DomainKind}.Pv32 ? 1UL : 0UL)) << {Bit(PteRole.User)});");
                     break;
             }
 
             writer.Line();
             writer.Line($"return new {layout.Name}(raw);");
         }
-
-        writer.Line();
-        writer.Line("/// <summary>All ones when <paramref name=\"condition\"/> holds, else zero, without a branch.</summary>");
-        writer.Line(GeneratedCode);
-        writer.Line(Inline);
-        writer.Line($"private static ulong {AllOnesIf}(bool condition) => 0UL - (condition ? 1UL : 0UL);");
     }
 
-    /// <summary>For each role whose claim depends on the configuration: its mask in a given configuration.</summary>
-    private static void WriteRoleMaskHelpers(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    /// <summary>For each role whose claim depends on the configuration: its bit in a given configuration.</summary>
+    private static void WriteRoleBitHelpers(SourceWriter writer, LayoutModel layout, FixupShape fixup)
     {
         if (!layout.Switches.HasSwitches)
         {
@@ -334,21 +331,21 @@ internal static partial class LayoutEmitter
             writer.Line();
             writer.Line($"/// <summary>The bit holding role {role} in <paramref name=\"configuration\"/> (a valid one).</summary>");
             writer.Line(GeneratedCode);
-            writer.Line($"private static ulong {RoleMaskHelper(role)}({type} configuration)");
+            writer.Line($"private static int {RoleBitHelper(role)}({type} configuration)");
             using (writer.Block())
             {
                 foreach (var holder in fixup.Plan.Holders[role])
                 {
                     if (holder.When is null)
                     {
-                        writer.Line($"return {GeneratedNames.Mask(holder.Name)};");
+                        writer.Line($"return {GeneratedNames.Shift(holder.Name)};");
                         break;
                     }
 
                     writer.Line($"if ({ConditionExpression(holder.When, type, "configuration")})");
                     using (writer.Block())
                     {
-                        writer.Line($"return {GeneratedNames.Mask(holder.Name)};");
+                        writer.Line($"return {GeneratedNames.Shift(holder.Name)};");
                     }
 
                     writer.Line();
@@ -362,7 +359,7 @@ internal static partial class LayoutEmitter
         }
     }
 
-    internal static string RoleMaskHelper(PteRole role) => $"__{role}RoleMask";
+    internal static string RoleBitHelper(PteRole role) => $"__{role}RoleBit";
 
     /// <summary>Which role masks the fixup core takes as parameters, and how each overload fills them in.</summary>
     private sealed class FixupShape
@@ -388,7 +385,7 @@ internal static partial class LayoutEmitter
 
         /// <summary>The parameters of the core after the entry and the domain kind, as declared.</summary>
         public IEnumerable<string> ParameterDeclarations =>
-            Parameters.Select(p => $"ulong {p.Name}").Concat(Warns ? new[] { "bool warn" } : System.Array.Empty<string>());
+            Parameters.Select(p => $"int {p.Name}").Concat(Warns ? new[] { "bool warn" } : System.Array.Empty<string>());
 
         /// <summary>The arguments that pass the core's own parameters on.</summary>
         public IEnumerable<string> ParameterNames =>
@@ -401,8 +398,13 @@ internal static partial class LayoutEmitter
         /// <summary>Roles whose mask varies (conditional claims, or relocatable ones chosen per domain).</summary>
         public IReadOnlyList<FixupParameter> Parameters { get; }
 
+        /// <summary>The bit position of <paramref name="role"/>: the core's parameter, or the claim's Shift constant.</summary>
+        public string BitOf(PteRole role) =>
+            Parameters.FirstOrDefault(p => p.Role == role) is { } parameter ? parameter.Name : GeneratedNames.Shift(Plan.FixedHolder(role)!.Name);
+
+        /// <summary>The mask of <paramref name="role"/>: from the core's parameter, or the claim's Mask constant.</summary>
         public string MaskOf(PteRole role) =>
-            Parameters.FirstOrDefault(p => p.Role == role) is { } parameter ? parameter.Name : GeneratedNames.Mask(Plan.FixedHolder(role)!.Name);
+            Parameters.FirstOrDefault(p => p.Role == role) is { } parameter ? $"(1UL << {parameter.Name})" : GeneratedNames.Mask(Plan.FixedHolder(role)!.Name);
     }
 
     /// <param name="Role">The role.</param>

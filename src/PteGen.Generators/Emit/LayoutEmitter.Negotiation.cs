@@ -58,6 +58,7 @@ internal static partial class LayoutEmitter
                 foreach (var claim in claims)
                 {
                     writer.Line($"{GeneratedNames.Mask(claim.Name)} = {Local(claim)};");
+                    writer.Line($"{NegotiatedShift(claim)} = global::PteGen.PteBits.LowestBit({Local(claim)});");
                 }
 
                 writer.Line("Failure = failure;");
@@ -94,6 +95,9 @@ internal static partial class LayoutEmitter
                     ? $"/// <summary>The bit chosen for <see cref=\"{name}.{claim.Name}\"/> (optional), as a mask; 0 when its feature is off: no bit was left{(claim.When is null ? "" : ", or the configuration has no such claim")}.</summary>"
                     : $"/// <summary>The bit chosen for <see cref=\"{name}.{claim.Name}\"/> (required), as a mask; 0 when negotiation failed{(claim.When is null ? "" : " or the configuration has no such claim")}.</summary>");
                 writer.Line($"public ulong {GeneratedNames.Mask(claim.Name)} {{ get; }}");
+                writer.Line();
+                writer.Line($"/// <summary>The position of that bit, or -1; kept so the fixup need not find it per entry.</summary>");
+                writer.Line($"internal int {NegotiatedShift(claim)} {{ get; }}");
             }
 
             writer.Line();
@@ -248,9 +252,9 @@ internal static partial class LayoutEmitter
         var fixup = new FixupShape(layout, plan);
         var type = layout.Switches.TypeName;
         var arguments = fixup.Parameters.Select(p =>
-            p.Holder is { Relocatable: true } holder ? $"domain.{GeneratedNames.Mask(holder.Name)}"
-            : p.Holder is { } fixedHolder ? GeneratedNames.Mask(fixedHolder.Name)
-            : $"{RoleMaskHelper(p.Role)}(domain.Configuration)").ToList();
+            p.Holder is { Relocatable: true } holder ? $"domain.{NegotiatedShift(holder)}"
+            : p.Holder is { } fixedHolder ? GeneratedNames.Shift(fixedHolder.Name)
+            : $"{RoleBitHelper(p.Role)}(domain.Configuration)").ToList();
         if (fixup.Warns)
         {
             arguments.Add(layout.Switches.HasSwitches ? "domain.Warns" : "false");
@@ -308,6 +312,8 @@ internal static partial class LayoutEmitter
         var parts = always.Concat(conditional).ToList();
         return string.Join(" | ", parts);
     }
+
+    private static string NegotiatedShift(FieldModel claim) => "__" + GeneratedNames.Shift(claim.Name);
 
     private static string Local(FieldModel claim)
     {

@@ -69,7 +69,7 @@ internal static class FixupPlanner
                 [
                     method,
                     Helpers.Identifiers.Unescape(layout.Name),
-                    LayoutValidator.DescribeConfigurations(layout.Switches, missing, configurations.Count),
+                    LayoutValidator.DescribeConfigurations(layout.Switches, missing, configurations.Count, all: "in any configuration"),
                     role.ToString(),
                     Consequence(layout.Level, role),
                 ]));

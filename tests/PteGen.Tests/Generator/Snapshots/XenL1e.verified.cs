@@ -821,35 +821,30 @@ namespace Xen.Pv
             __AdjustGuestL1eBatch(entries, adjusted, kind, (configuration & global::Xen.Pv.XenConfig.Debug) != 0);
         }
 
-        /// <summary>The steps of <c>adjust_guest_l1e</c>; every public overload inlines this with its own masks.</summary>
+        /// <summary>The steps of <c>adjust_guest_l1e</c>; every public overload inlines this with its own bits.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static L1e __AdjustGuestL1e(L1e entry, global::PteGen.PvDomainKind kind, bool warn)
         {
             var raw = entry.__raw;
 
-            // Xen adjusts present entries of 64-bit PV domains only: all ones when it does.
-            var adjusts = __AllOnesIf(((raw & PresentMask) != 0) & (kind != global::PteGen.PvDomainKind.Pv32));
+            // 1 for a present entry of a 64-bit PV domain, the only entries Xen adjusts; else 0.
+            var adjusts = (raw >> PresentShift) & (kind != global::PteGen.PvDomainKind.Pv32 ? 1UL : 0UL);
 
-            // The warning looks at the entry as submitted, before any bit is added.
-            if (warn && adjusts != 0 && (raw & (GuestKernelMask | GlobalMask)) == (GuestKernelMask | GlobalMask))
+            // The warning looks at the entry as submitted: the kernel marker and Global both set.
+            if (warn && (adjusts & (raw >> GuestKernelShift) & (raw >> GlobalShift)) != 0)
             {
                 OnGlobalKernelPage(entry);
             }
 
-            // A 64-bit PV kernel runs in ring 3: a kernel mapping (no User) gets User, and the kernel marker to remember it.
-            raw |= adjusts & __AllOnesIf((raw & UserMask) == 0) & (GuestKernelMask | UserMask);
+            // A 64-bit PV kernel runs in ring 3: a kernel mapping (no User) gets the kernel marker, and every adjusted entry User.
+            raw |= ((adjusts & ~(raw >> UserShift)) << GuestKernelShift) | (adjusts << UserShift);
 
             // Then an entry without the kernel marker is a user mapping: it becomes global (Global is never cleared).
-            raw |= adjusts & __AllOnesIf((raw & GuestKernelMask) == 0) & (GlobalMask | UserMask);
+            raw |= (adjusts & ~(raw >> GuestKernelShift)) << GlobalShift;
 
             return new L1e(raw);
         }
-
-        /// <summary>All ones when <paramref name="condition"/> holds, else zero, without a branch.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong __AllOnesIf(bool condition) => 0UL - (condition ? 1UL : 0UL);
 
         /// <summary>The steps of <c>adjust_guest_l1e</c> over a whole table (callers check that <paramref name="destination"/> is long enough).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
@@ -869,7 +864,7 @@ namespace Xen.Pv
                     var kernel = global::System.Runtime.Intrinsics.Vector512.Create(GuestKernelMask);
                     var kernelAndUser = global::System.Runtime.Intrinsics.Vector512.Create(GuestKernelMask | UserMask);
                     var globalAndUser = global::System.Runtime.Intrinsics.Vector512.Create(GlobalMask | UserMask);
-                    var adjusts = global::System.Runtime.Intrinsics.Vector512.Create(__AllOnesIf(kind != global::PteGen.PvDomainKind.Pv32));
+                    var adjusts = global::System.Runtime.Intrinsics.Vector512.Create(kind != global::PteGen.PvDomainKind.Pv32 ? ulong.MaxValue : 0UL);
                     for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector512<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector512<ulong>.Count)
                     {
                         var entry = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from, (nuint)index);
@@ -888,7 +883,7 @@ namespace Xen.Pv
                     var kernel = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask);
                     var kernelAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask | UserMask);
                     var globalAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GlobalMask | UserMask);
-                    var adjusts = global::System.Runtime.Intrinsics.Vector256.Create(__AllOnesIf(kind != global::PteGen.PvDomainKind.Pv32));
+                    var adjusts = global::System.Runtime.Intrinsics.Vector256.Create(kind != global::PteGen.PvDomainKind.Pv32 ? ulong.MaxValue : 0UL);
                     for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector256<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
                     {
                         var entry = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from, (nuint)index);
@@ -907,7 +902,7 @@ namespace Xen.Pv
                     var kernel = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask);
                     var kernelAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask | UserMask);
                     var globalAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GlobalMask | UserMask);
-                    var adjusts = global::System.Runtime.Intrinsics.Vector128.Create(__AllOnesIf(kind != global::PteGen.PvDomainKind.Pv32));
+                    var adjusts = global::System.Runtime.Intrinsics.Vector128.Create(kind != global::PteGen.PvDomainKind.Pv32 ? ulong.MaxValue : 0UL);
                     for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector128<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
                     {
                         var entry = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from, (nuint)index);

@@ -13,6 +13,11 @@ namespace PteGen.Generators.Usage;
 /// </summary>
 internal sealed class GuestLayout
 {
+    private readonly Dictionary<string, FieldModel> _fieldsByWith = new();
+    private readonly Dictionary<string, FieldModel> _fieldsByProperty = new();
+    private readonly ulong _xenBits;
+    private readonly ulong _portableGuestBits;
+
     public GuestLayout(INamedTypeSymbol type, LayoutModel model, PteGenOptions options)
     {
         Type = type;
@@ -32,6 +37,23 @@ internal sealed class GuestLayout
                 InvalidConfiguration = $"{model.Switches.Format(configuration)} turns on switches that are mutually exclusive";
             }
         }
+
+        // The analyzer asks these for every With call and bit operation: computed once per layout and compilation.
+        foreach (var field in model.Fields)
+        {
+            if (!field.HasErrors)
+            {
+                _fieldsByWith[GeneratedNames.With(field.Name)] = field;
+                _fieldsByProperty[Identifiers.Unescape(field.Name)] = field;
+            }
+        }
+
+        _portableGuestBits = ulong.MaxValue;
+        foreach (var configuration in ActiveConfigurations)
+        {
+            _xenBits |= Ownership.BitsOwnedBy(model, PteOwner.XenReserved, configuration);
+            _portableGuestBits &= Ownership.BitsOwnedBy(model, PteOwner.GuestAvailable, configuration);
+        }
     }
 
     public INamedTypeSymbol Type { get; }
@@ -48,35 +70,15 @@ internal sealed class GuestLayout
     /// <summary>Why <c>PteGenConfiguration</c> is not a valid configuration of this layout, or <see langword="null"/>.</summary>
     public string? InvalidConfiguration { get; }
 
-    public FieldModel? FieldForWith(string methodName) =>
-        Model.Fields.FirstOrDefault(f => !f.HasErrors && GeneratedNames.With(f.Name) == methodName);
+    public FieldModel? FieldForWith(string methodName) => _fieldsByWith.TryGetValue(methodName, out var field) ? field : null;
 
-    public FieldModel? FieldForProperty(string propertyName) =>
-        Model.Fields.FirstOrDefault(f => !f.HasErrors && Identifiers.Unescape(f.Name) == propertyName);
+    public FieldModel? FieldForProperty(string propertyName) => _fieldsByProperty.TryGetValue(propertyName, out var field) ? field : null;
 
     /// <summary>The bits of <paramref name="mask"/> that Xen reserves in at least one active configuration.</summary>
-    public ulong XenBitsAmong(ulong mask)
-    {
-        ulong bits = 0;
-        foreach (var configuration in ActiveConfigurations)
-        {
-            bits |= Ownership.BitsOwnedBy(Model, PteOwner.XenReserved, configuration) & mask;
-        }
-
-        return bits;
-    }
+    public ulong XenBitsAmong(ulong mask) => _xenBits & mask;
 
     /// <summary>The bits guest-available in every active configuration.</summary>
-    public ulong PortableGuestBits()
-    {
-        var bits = ulong.MaxValue;
-        foreach (var configuration in ActiveConfigurations)
-        {
-            bits &= Ownership.BitsOwnedBy(Model, PteOwner.GuestAvailable, configuration);
-        }
-
-        return bits;
-    }
+    public ulong PortableGuestBits() => _portableGuestBits;
 
     /// <summary>
     /// "bit 52 (GuestKernel) in every configuration (None, Debug, Pke) and bit 62 (GrantMapping) under configuration

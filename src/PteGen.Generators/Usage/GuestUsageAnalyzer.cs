@@ -101,30 +101,56 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
     {
         foreach (var root in context.OperationBlocks)
         {
-            var flow = RawFlow.Build(root, catalog, context.CancellationToken);
+            // One walk: the checks that need no data flow run at once; bit operations wait until the walk has seen
+            // every assignment, and are checked only when the block reads some layout's raw bits at all.
+            var flow = new RawFlow(catalog, context.CancellationToken);
+            List<IOperation>? bitOperations = null;
+            var readsRaw = false;
             foreach (var operation in root.DescendantsAndSelf())
             {
+                flow.Observe(operation);
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
                         CheckWith(context, catalog, invocation);
                         break;
                     case IPropertyReferenceOperation property:
+                        readsRaw |= IsRaw(property, catalog, context.CancellationToken);
                         CheckFieldRead(context, catalog, property);
                         break;
-                    case IBinaryOperation binary:
-                        CheckBinary(context, flow, binary);
-                        break;
-                    case ICompoundAssignmentOperation compound:
-                        CheckCompound(context, flow, compound);
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.And }:
+                    case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.And }:
+                        (bitOperations ??= new List<IOperation>()).Add(operation);
                         break;
                     case IObjectCreationOperation creation:
                         CheckCreation(context, catalog, creation);
                         break;
                 }
             }
+
+            if (!readsRaw || bitOperations is null)
+            {
+                continue;
+            }
+
+            flow.Complete();
+            foreach (var operation in bitOperations)
+            {
+                if (operation is IBinaryOperation binary)
+                {
+                    CheckBinary(context, flow, binary);
+                }
+                else
+                {
+                    CheckCompound(context, flow, (ICompoundAssignmentOperation)operation);
+                }
+            }
         }
     }
+
+    private static bool IsRaw(IPropertyReferenceOperation property, LayoutCatalog catalog, CancellationToken cancellationToken) =>
+        property.Property is { Name: "Raw", IsStatic: false, Type.SpecialType: SpecialType.System_UInt64 }
+        && catalog.Get(property.Property.ContainingType, cancellationToken) is not null;
 
     /// <summary><c>entry.WithGuestKernel(...)</c>: a With method writes (sets or clears) every bit of its field.</summary>
     private static void CheckWith(OperationBlockAnalysisContext context, LayoutCatalog catalog, IInvocationOperation invocation)
@@ -387,10 +413,7 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void SuggestAccessor(OperationBlockAnalysisContext context, GuestLayout layout, IBinaryOperation binary, ulong constant)
     {
-        var raw = new[] { binary.LeftOperand, binary.RightOperand }
-            .Select(RawFlow.Unwrap)
-            .OfType<IPropertyReferenceOperation>()
-            .FirstOrDefault(p => p.Property.Name == "Raw" && p.Instance is not null);
+        var raw = DirectRaw(binary.LeftOperand) ?? DirectRaw(binary.RightOperand);
         if (raw?.Instance is null || !SymbolEqualityComparer.Default.Equals(raw.Property.ContainingType, layout.Type))
         {
             return;
@@ -435,6 +458,10 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             replacement,
             layout.Name));
     }
+
+    /// <summary><c>x.Raw</c> itself (not a local holding it), the only form the accessor suggestion rewrites.</summary>
+    private static IPropertyReferenceOperation? DirectRaw(IOperation operand) =>
+        RawFlow.Unwrap(operand) is IPropertyReferenceOperation { Property.Name: "Raw", Instance: not null } raw ? raw : null;
 
     private static IOperation? Outer(IOperation operation)
     {

@@ -8,8 +8,12 @@ namespace PteGen.Generators.Usage;
 /// <summary>
 /// Within one method: which values are an entry's raw bits (read from a layout's <c>Raw</c>, directly or through
 /// locals and bit arithmetic), and which locals end up written somewhere an entry lives (a layout constructor, a
-/// field, an array element, a return value). Flow-insensitive: a local counts if any assignment to it does.
+/// field, an array element) or returned. Flow-insensitive: a local counts if any assignment to it does.
 /// </summary>
+/// <remarks>
+/// The analyzer feeds every operation of the method to <see cref="Observe"/> during the one walk it makes anyway, and
+/// calls <see cref="Complete"/> only for methods that read some layout's raw bits; nothing here walks the tree again.
+/// </remarks>
 internal sealed class RawFlow
 {
     private readonly LayoutCatalog _catalog;
@@ -17,72 +21,57 @@ internal sealed class RawFlow
     private readonly Dictionary<ILocalSymbol, GuestLayout> _rawLocals = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ILocalSymbol> _sinkLocals = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ILocalSymbol> _returnedLocals = new(SymbolEqualityComparer.Default);
+    private readonly List<(ILocalSymbol Local, IOperation Value)> _assignments = new();
+    private readonly List<(ILocalSymbol From, ILocalSymbol To)> _flowsInto = new();
 
-    private RawFlow(LayoutCatalog catalog, CancellationToken cancellationToken)
+    public RawFlow(LayoutCatalog catalog, CancellationToken cancellationToken)
     {
         _catalog = catalog;
         _cancellationToken = cancellationToken;
     }
 
-    public static RawFlow Build(IOperation root, LayoutCatalog catalog, CancellationToken cancellationToken)
+    /// <summary>Records what <paramref name="operation"/> tells about locals: an assignment, or where a read goes.</summary>
+    public void Observe(IOperation operation)
     {
-        var flow = new RawFlow(catalog, cancellationToken);
-        var assignments = new List<(ILocalSymbol Local, IOperation Value)>();
-        var sinks = new List<IOperation>();
-        var returns = new List<IOperation>();
-        foreach (var operation in root.DescendantsAndSelf())
+        switch (operation)
         {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
-                    assignments.Add((declarator.Symbol, value));
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local, Value: { } value }:
-                    assignments.Add((local.Local, value));
-                    break;
-                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation local, Value: { } value }:
-                    // "sum += low" flows into the local like "sum = sum + low": the value goes where the local goes. As
-                    // a sink of its own it would make every local read on the right (bits extracted and summed) look
-                    // as if it were stored as an entry.
-                    assignments.Add((local.Local, value));
-                    break;
-                case IAssignmentOperation { Value: { } value }:
-                    sinks.Add(value);
-                    break;
-                case IReturnOperation { ReturnedValue: { } returned }:
-                    returns.Add(returned);
-                    break;
-                case IObjectCreationOperation creation when catalog.Get(creation.Type, cancellationToken) is not null:
-                    foreach (var argument in creation.Arguments)
-                    {
-                        sinks.Add(argument.Value);
-                    }
-
-                    break;
-            }
+            case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator:
+                _assignments.Add((declarator.Symbol, value));
+                break;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local, Value: { } value }:
+                _assignments.Add((local.Local, value));
+                break;
+            case ICompoundAssignmentOperation { Target: ILocalReferenceOperation local, Value: { } value }:
+                // "sum += low" flows into the local like "sum = sum + low": the value goes where the local goes.
+                _assignments.Add((local.Local, value));
+                break;
+            case ILocalReferenceOperation read:
+                Follow(read);
+                break;
         }
+    }
 
+    /// <summary>Resolves the raw locals and where every local's value ends up.</summary>
+    public void Complete()
+    {
         // Raw locals: assigned from an entry's raw bits (to a fixed point, for chains of locals).
         for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var (local, value) in assignments)
+            foreach (var (local, value) in _assignments)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!flow._rawLocals.ContainsKey(local) && flow.LayoutOf(value) is { } layout)
+                _cancellationToken.ThrowIfCancellationRequested();
+                if (!_rawLocals.ContainsKey(local) && LayoutOf(value) is { } layout)
                 {
-                    flow._rawLocals[local] = layout;
+                    _rawLocals[local] = layout;
                     changed = true;
                 }
             }
         }
 
-        // Sink locals: read by a sink, or assigned into a sink local (to a fixed point). Returned locals likewise, kept
-        // apart: a returned value may be an entry or just bits read out of one.
-        flow.Propagate(flow._sinkLocals, sinks, assignments);
-        flow.Propagate(flow._returnedLocals, returns, assignments);
-
-        return flow;
+        // A local read into a local that is stored (or returned) is stored (or returned) too.
+        Propagate(_sinkLocals);
+        Propagate(_returnedLocals);
     }
 
     /// <summary>The layout whose raw bits <paramref name="operation"/> carries, or <see langword="null"/>.</summary>
@@ -128,35 +117,68 @@ internal sealed class RawFlow
         return operation;
     }
 
-    private void Propagate(HashSet<ILocalSymbol> locals, List<IOperation> sinks, List<(ILocalSymbol Local, IOperation Value)> assignments)
+    /// <summary>
+    /// Walks up from a read of a local to the place its value goes: another local (an edge), a layout constructor, a
+    /// field or array element (a sink), a return, or anything else (a method argument, a condition: nowhere).
+    /// </summary>
+    private void Follow(ILocalReferenceOperation read)
     {
-        foreach (var sink in sinks)
+        IOperation current = read;
+        for (var parent = read.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
-            AddLocalsReadBy(sink, locals);
+            switch (parent)
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    _flowsInto.Add((read.Local, declarator.Symbol));
+                    return;
+                case IAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
+                    if (assignment.Target is ILocalReferenceOperation target)
+                    {
+                        _flowsInto.Add((read.Local, target.Local));
+                    }
+                    else
+                    {
+                        _sinkLocals.Add(read.Local);
+                    }
+
+                    return;
+                case IAssignmentOperation:
+                    return; // The read is part of the target (an index): its value is not stored.
+                case IArgumentOperation { Parent: IObjectCreationOperation creation }:
+                    if (_catalog.Get(creation.Type, _cancellationToken) is not null)
+                    {
+                        _sinkLocals.Add(read.Local);
+                    }
+
+                    return;
+                case IReturnOperation:
+                    _returnedLocals.Add(read.Local);
+                    return;
+                case IArgumentOperation:
+                case IExpressionStatementOperation:
+                case IBlockOperation:
+                case IConditionalOperation conditional when ReferenceEquals(conditional.Condition, current):
+                    return; // A method argument, a statement of its own, a condition: not where an entry lives.
+            }
+        }
+    }
+
+    private void Propagate(HashSet<ILocalSymbol> locals)
+    {
+        if (locals.Count == 0)
+        {
+            return;
         }
 
         for (var changed = true; changed;)
         {
             changed = false;
-            foreach (var (local, value) in assignments)
+            foreach (var (from, to) in _flowsInto)
             {
-                if (locals.Contains(local))
+                if (locals.Contains(to) && locals.Add(from))
                 {
-                    var before = locals.Count;
-                    AddLocalsReadBy(value, locals);
-                    changed |= locals.Count != before;
+                    changed = true;
                 }
-            }
-        }
-    }
-
-    private static void AddLocalsReadBy(IOperation value, HashSet<ILocalSymbol> locals)
-    {
-        foreach (var operation in value.DescendantsAndSelf())
-        {
-            if (operation is ILocalReferenceOperation local)
-            {
-                locals.Add(local.Local);
             }
         }
     }

@@ -10,6 +10,7 @@ internal static partial class LayoutEmitter
 {
     internal const string WarningHook = "OnGlobalKernelPage";
     internal const string ThrowDestinationTooShort = "__ThrowDestinationTooShort";
+    internal const string NotPv32 = "__NotPv32";
 
     private const string DomainKind = "global::PteGen.PvDomainKind";
 
@@ -274,7 +275,7 @@ internal static partial class LayoutEmitter
                 case 1:
                     writer.Line();
                     writer.Line("// 1 for a present entry of a 64-bit PV domain, the only entries Xen adjusts; else 0.");
-                    writer.Line($"var adjusts = (raw >> {Bit(PteRole.Present)}) & (kind != {DomainKind}.Pv32 ? 1UL : 0UL);");
+                    writer.Line($"var adjusts = (raw >> {Bit(PteRole.Present)}) & {NotPv32}(kind);");
                     if (fixup.Warns)
                     {
                         writer.Line();
@@ -296,25 +297,34 @@ internal static partial class LayoutEmitter
                 case 2:
                     writer.Line();
                     writer.Line("// Present entries of 64-bit PV domains get User.");
-                    writer.Line($"raw |= ((raw >> {Bit(PteRole.Present)}) & (kind != {DomainKind}.Pv32 ? 1UL : 0UL)) << {Bit(PteRole.User)};");
+                    writer.Line($"raw |= ((raw >> {Bit(PteRole.Present)}) & {NotPv32}(kind)) << {Bit(PteRole.User)};");
                     break;
                 case 3:
                     writer.Line();
                     writer.Line("// Present entries get User; those of 32-bit PV domains also RW.");
                     writer.Line($"var present = (raw >> {Bit(PteRole.Present)}) & 1UL;");
-                    writer.Line($"raw |= (present << {Bit(PteRole.User)}) | ((present & (kind == {DomainKind}.Pv32 ? 1UL : 0UL)) << {Bit(PteRole.Writable)});");
+                    writer.Line($"raw |= (present << {Bit(PteRole.User)}) | ((present & (1UL - {NotPv32}(kind))) << {Bit(PteRole.Writable)});");
                     break;
                 default:
                     writer.Line();
                     writer.Line("// Present entries get Accessed (Xen 4.11 and later); those of 64-bit PV domains also User.");
                     writer.Line($"var present = (raw >> {Bit(PteRole.Present)}) & 1UL;");
-                    writer.Line($"raw |= (present << {Bit(PteRole.Accessed)}) | ((present & (kind != {DomainKind}.Pv32 ? 1UL : 0UL)) << {Bit(PteRole.User)});");
+                    writer.Line($"raw |= (present << {Bit(PteRole.Accessed)}) | ((present & {NotPv32}(kind)) << {Bit(PteRole.User)});");
                     break;
             }
 
             writer.Line();
             writer.Line($"return new {layout.Name}(raw);");
         }
+
+        writer.Line();
+        writer.Line("/// <summary>");
+        writer.Line("/// 1 for any domain but a 32-bit PV one, else 0. Arithmetic rather than a comparison: x64 turns a comparison into");
+        writer.Line("/// a setcc, which in a loop chains each entry to the one before through a partial register.");
+        writer.Line("/// </summary>");
+        writer.Line(GeneratedCode);
+        writer.Line(Inline);
+        writer.Line($"private static ulong {NotPv32}({DomainKind} kind) => ((ulong)((uint)kind ^ (uint){DomainKind}.Pv32) + 0xFFFFFFFFUL) >> 32;");
     }
 
     /// <summary>For each role whose claim depends on the configuration: its bit in a given configuration.</summary>

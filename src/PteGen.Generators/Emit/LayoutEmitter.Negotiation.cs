@@ -65,7 +65,7 @@ internal static partial class LayoutEmitter
                 writer.Line("Succeeded = failure is null;");
                 if (layout.WarnWhen is not null && switches.HasSwitches)
                 {
-                    writer.Line($"Warns = {ConditionExpression(layout.WarnWhen, type, "configuration")};");
+                    writer.Line($"Warns = failure is null && ({ConditionExpression(layout.WarnWhen, type, "configuration")});");
                 }
             }
 
@@ -272,6 +272,9 @@ internal static partial class LayoutEmitter
         writer.Line($"public static {layout.Name} {plan.MethodName}({layout.Name} entry, {DomainKind} kind, in {NegotiationType} domain)");
         using (writer.Block())
         {
+            // The check comes after the steps (which have no effect but their result): an exit at the end of the body
+            // lets the JIT hoist the per-domain values out of a caller's loop, as in the constant version.
+            writer.Line($"var adjusted = {fixup.Core}({string.Join(", ", new[] { "entry", "kind" }.Concat(arguments))});");
             writer.Line("if (!domain.Succeeded)");
             using (writer.Block())
             {
@@ -279,7 +282,7 @@ internal static partial class LayoutEmitter
             }
 
             writer.Line();
-            writer.Line($"return {fixup.Core}({string.Join(", ", new[] { "entry", "kind" }.Concat(arguments))});");
+            writer.Line("return adjusted;");
         }
 
         WriteBatchOverloads(

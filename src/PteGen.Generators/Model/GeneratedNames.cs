@@ -48,6 +48,13 @@ internal static class GeneratedNames
         {
             names.Add($"AdjustGuestL{layout.Level}e");
             names.Add($"__AdjustGuestL{layout.Level}e");
+            names.Add($"__AdjustGuestL{layout.Level}eBatch");
+            names.Add("__NotPv32");
+            names.Add("__ThrowDestinationTooShort");
+            foreach (var role in new[] { PteRole.Present, PteRole.User, PteRole.Global, PteRole.GuestKernel, PteRole.Writable, PteRole.Accessed })
+            {
+                names.Add($"__{role}RoleBit");
+            }
         }
 
         if (layout.Fields.Any(f => f.Relocatable))

@@ -126,6 +126,31 @@ public sealed class AdjustGuestL1ePropertyTests
         var constant = Framed(raws, Sentinel);
         L1e.AdjustGuestL1e(constant.AsSpan(1, raws.Length), kind);
         AssertFramed(scalarConstant, constant, Sentinel, $"AdjustGuestL1e(Span, {kind})");
+
+        // From a source into a separate destination: the source is left as it was.
+        var source = raws.Select(raw => new L1e(raw)).ToArray();
+        var runtimeCopy = Framed(new ulong[raws.Length], Sentinel);
+        L1e.AdjustGuestL1e(source, runtimeCopy.AsSpan(1, raws.Length), kind, configuration);
+        AssertFramed(scalarRuntime, runtimeCopy, Sentinel, $"AdjustGuestL1e(ReadOnlySpan, Span, {kind}, {configuration})");
+
+        var constantCopy = Framed(new ulong[raws.Length], Sentinel);
+        L1e.AdjustGuestL1e(source, constantCopy.AsSpan(1, raws.Length), kind);
+        AssertFramed(scalarConstant, constantCopy, Sentinel, $"AdjustGuestL1e(ReadOnlySpan, Span, {kind})");
+        Assert.Equal(raws, source.Select(entry => entry.Raw));
+    }
+
+    [Fact]
+    public void TheSourceToDestinationFormRejectsAShortDestination()
+    {
+        var source = new[] { new L1e(0x1), new L1e(0x1) };
+        var error = Assert.Throws<ArgumentException>(() => L1e.AdjustGuestL1e(source, new L1e[1], PvDomainKind.Pv64));
+        Assert.Equal("adjusted", error.ParamName);
+        Assert.Throws<ArgumentException>(() => L1e.AdjustGuestL1e(source, new L1e[1], PvDomainKind.Pv64, XenConfig.None));
+
+        // A longer destination is fine: only the first entries are written.
+        var longer = new L1e[3];
+        L1e.AdjustGuestL1e(source, longer, PvDomainKind.Pv64);
+        Assert.Equal(new ulong[] { 0x0010000000000005UL, 0x0010000000000005UL, 0 }, longer.Select(entry => entry.Raw));
     }
 
     private static L1e[] Framed(ulong[] raws, ulong sentinel) =>

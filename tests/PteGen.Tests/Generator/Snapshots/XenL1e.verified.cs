@@ -829,7 +829,7 @@ namespace Xen.Pv
             var raw = entry.__raw;
 
             // 1 for a present entry of a 64-bit PV domain, the only entries Xen adjusts; else 0.
-            var adjusts = (raw >> PresentShift) & (kind != global::PteGen.PvDomainKind.Pv32 ? 1UL : 0UL);
+            var adjusts = (raw >> PresentShift) & __NotPv32(kind);
 
             // The warning looks at the entry as submitted: the kernel marker and Global both set.
             if (warn && (adjusts & (raw >> GuestKernelShift) & (raw >> GlobalShift)) != 0)
@@ -845,6 +845,14 @@ namespace Xen.Pv
 
             return new L1e(raw);
         }
+
+        /// <summary>
+        /// 1 for any domain but a 32-bit PV one, else 0. Arithmetic rather than a comparison: x64 turns a comparison into
+        /// a setcc, which in a loop chains each entry to the one before through a partial register.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private static ulong __NotPv32(global::PteGen.PvDomainKind kind) => ((ulong)((uint)kind ^ (uint)global::PteGen.PvDomainKind.Pv32) + 0xFFFFFFFFUL) >> 32;
 
         /// <summary>The steps of <c>adjust_guest_l1e</c> over a whole table (callers check that <paramref name="destination"/> is long enough).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]

@@ -11,7 +11,8 @@ namespace PteGen.Benchmarks;
 
 /// <summary>
 /// <c>--quick</c>: the CI smoke mode (every benchmark once, results checked, seconds). <c>--cost-report [n]</c>: the
-/// generator and analyzer cost report (Stopwatch medians, analyzer telemetry). Anything else goes to BenchmarkDotNet's
+/// generator and analyzer cost report (Stopwatch medians, analyzer telemetry). <c>--write-guest DIR</c>: the synthetic
+/// guest as a real project, for measuring the analyzers in <c>dotnet build</c>. Anything else goes to BenchmarkDotNet's
 /// <see cref="BenchmarkSwitcher"/>: <c>--filter '*'</c> for the full suite, <c>--list flat</c>, <c>--job short</c>,
 /// <c>--disasm</c>, ... (see README.md).
 /// </summary>
@@ -39,6 +40,12 @@ public static class Program
         {
             var repetitions = report + 1 < args.Length && int.TryParse(args[report + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 5;
             return CostReport.Run(repetitions);
+        }
+
+        var write = Array.IndexOf(args, "--write-guest");
+        if (write >= 0)
+        {
+            return GuestProject.Write(write + 1 < args.Length ? args[write + 1] : "synthetic-guest");
         }
 
         var config = DefaultConfig.Instance;

@@ -10,7 +10,8 @@ internal static partial class LayoutEmitter
     /// <summary>
     /// The whole-table fixup behind every <c>Span</c> overload, from a source table into a destination (the same one for
     /// the in-place form). Where the target has <c>Vector512</c>/<c>Vector256</c>/<c>Vector128</c>, it adjusts 8, 4 or 2
-    /// entries at a time with the core's branch-free steps; the tail goes through the scalar core. When the debug
+    /// entries at a time with the core's branch-free steps (for L1, the very shifts of the scalar core, lane by lane: a
+    /// dozen simple instructions per vector, no compare or mask register); the tail goes through the scalar core. When the debug
     /// warning is on, the scalar core does all of it, so warnings are reported entry by entry, in order.
     /// </summary>
     private static void WriteFixupBatch(SourceWriter writer, LayoutModel layout, FixupShape fixup)
@@ -61,29 +62,32 @@ internal static partial class LayoutEmitter
         var count = $"{vector}<ulong>.Count";
         string Mask(PteRole role) => fixup.MaskOf(role);
         string Splat(string value) => $"{vector}.Create({value})";
+        string Right(string value, PteRole role) =>
+            fixup.Plan.FixedHolder(role) is { Relocatable: false, Low: 0 } ? value : $"{vector}.ShiftRightLogical({value}, {fixup.BitOf(role)})";
+        string Left(string value, PteRole role) => $"{vector}.ShiftLeft({value}, {fixup.BitOf(role)})";
 
         writer.Line();
         writer.Line($"if ({vector}.IsHardwareAccelerated && source.Length - index >= {count})");
         using (writer.Block())
         {
-            writer.Line($"var zero = {vector}<ulong>.Zero;");
-            writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
             switch (fixup.Plan.Level)
             {
                 case 1:
-                    writer.Line($"var user = {Splat(Mask(PteRole.User))};");
-                    writer.Line($"var kernel = {Splat(Mask(PteRole.GuestKernel))};");
-                    writer.Line($"var kernelAndUser = {Splat($"{Mask(PteRole.GuestKernel)} | {Mask(PteRole.User)}")};");
-                    writer.Line($"var globalAndUser = {Splat($"{Mask(PteRole.Global)} | {Mask(PteRole.User)}")};");
-                    writer.Line($"var adjusts = {vector}.Create(kind != {DomainKind}.Pv32 ? ulong.MaxValue : 0UL);");
+                    writer.Line($"var notPv32 = {Splat($"{NotPv32}(kind)")};");
                     break;
                 case 2:
+                    writer.Line($"var zero = {vector}<ulong>.Zero;");
+                    writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
                     writer.Line($"var added = {Splat($"kind != {DomainKind}.Pv32 ? {Mask(PteRole.User)} : 0UL")};");
                     break;
                 case 3:
+                    writer.Line($"var zero = {vector}<ulong>.Zero;");
+                    writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
                     writer.Line($"var added = {Splat($"kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)}")};");
                     break;
                 default:
+                    writer.Line($"var zero = {vector}<ulong>.Zero;");
+                    writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
                     writer.Line($"var added = {Splat($"kind == {DomainKind}.Pv32 ? {Mask(PteRole.Accessed)} : {Mask(PteRole.Accessed)} | {Mask(PteRole.User)}")};");
                     break;
             }
@@ -94,9 +98,10 @@ internal static partial class LayoutEmitter
                 writer.Line($"var entry = {vector}.LoadUnsafe(ref from, (nuint)index);");
                 if (fixup.Plan.Level == 1)
                 {
-                    writer.Line($"var isAdjusted = adjusts & ~{vector}.Equals(entry & present, zero);");
-                    writer.Line($"entry |= isAdjusted & {vector}.Equals(entry & user, zero) & kernelAndUser;");
-                    writer.Line($"entry |= isAdjusted & {vector}.Equals(entry & kernel, zero) & globalAndUser;");
+                    writer.Line("// The scalar core's steps, lane by lane.");
+                    writer.Line($"var adjusts = {Right("entry", PteRole.Present)} & notPv32;");
+                    writer.Line($"entry |= {Left($"adjusts & ~{Right("entry", PteRole.User)}", PteRole.GuestKernel)} | {Left("adjusts", PteRole.User)};");
+                    writer.Line($"entry |= {Left($"adjusts & ~{Right("entry", PteRole.GuestKernel)}", PteRole.Global)};");
                 }
                 else
                 {

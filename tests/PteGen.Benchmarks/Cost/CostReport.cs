@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace PteGen.Benchmarks.Cost;
 
@@ -20,6 +21,7 @@ internal static class CostReport
         int Repetitions,
         double CompileMs,
         double CompileWithAnalyzersMs,
+        double CompileWithDriverBaselineMs,
         IReadOnlyList<(string Analyzer, double ExecutionMs)> Analyzers,
         IReadOnlyDictionary<string, int> Reported)
     {
@@ -29,7 +31,8 @@ internal static class CostReport
     /// <summary>
     /// Each round, on new compilations, single-threaded (concurrentBuild and concurrentAnalysis off, so execution times
     /// add up): the compile (<c>Emit</c>, which binds, checks and compiles every method, as csc does); the compile with the analyzers end to end
-    /// (<c>GetAllDiagnosticsAsync</c>); and the analysis with <c>logAnalyzerExecutionTime</c> through
+    /// (<c>GetAllDiagnosticsAsync</c>); the same with <see cref="DriverBaselineAnalyzer"/> instead (the driver's own cost,
+    /// the control); and the analysis with <c>logAnalyzerExecutionTime</c> through
     /// <c>GetAnalysisResultAsync</c>, whose <c>AnalyzerTelemetryInfo</c> has each analyzer's execution time
     /// (<c>GetAllDiagnosticsAsync</c> keeps no telemetry).
     /// </summary>
@@ -37,6 +40,7 @@ internal static class CostReport
     {
         var compile = new List<double>();
         var withAnalyzers = new List<double>();
+        var withDriverBaseline = new List<double>();
         var perAnalyzer = new Dictionary<string, List<double>>();
         IReadOnlyDictionary<string, int> reported = new Dictionary<string, int>();
         for (var round = 0; round < warmups + repetitions; round++)
@@ -55,16 +59,9 @@ internal static class CostReport
             Roslyn.ThrowOnErrors(diagnostics, "The synthetic guest");
 
             // End to end: the same compile, plus the analyzers' diagnostics on the same compilation (as csc runs them).
-            var endToEnd = Roslyn.WithAnalyzers(Roslyn.Compilation("Guest", trees, Roslyn.GuestReferences, concurrent: false), concurrent: false, logTime: false);
-            watch.Restart();
-            using (var assembly = new MemoryStream())
-            {
-                endToEnd.Compilation.Emit(assembly);
-            }
-
-            var all = endToEnd.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
-            var allMs = watch.Elapsed.TotalMilliseconds;
+            var (all, allMs) = EndToEnd(trees, Roslyn.Analyzers());
             Roslyn.ThrowOnErrors(all, "The synthetic guest with analyzers");
+            var (_, driverBaselineMs) = EndToEnd(trees, [new DriverBaselineAnalyzer()]);
 
             var timed = Roslyn.WithAnalyzers(Roslyn.Compilation("Guest", trees, Roslyn.GuestReferences, concurrent: false), concurrent: false, logTime: true);
             var result = timed.GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -75,6 +72,7 @@ internal static class CostReport
 
             compile.Add(compileMs);
             withAnalyzers.Add(allMs);
+            withDriverBaseline.Add(driverBaselineMs);
             foreach (var (analyzer, telemetry) in result.AnalyzerTelemetryInfo)
             {
                 var name = analyzer.GetType().Name;
@@ -97,8 +95,23 @@ internal static class CostReport
             repetitions,
             Median(compile),
             Median(withAnalyzers),
+            Median(withDriverBaseline),
             [.. perAnalyzer.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, Median(kv.Value)))],
             reported);
+    }
+
+    /// <summary>A new compilation's <c>Emit</c>, then the analyzers' diagnostics on it (as csc runs them), timed together.</summary>
+    private static (ImmutableArray<Diagnostic> Diagnostics, double Milliseconds) EndToEnd(ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var compilation = Roslyn.WithAnalyzers(Roslyn.Compilation("Guest", trees, Roslyn.GuestReferences, concurrent: false), analyzers, concurrent: false, logTime: false);
+        var watch = Stopwatch.StartNew();
+        using (var assembly = new MemoryStream())
+        {
+            compilation.Compilation.Emit(assembly);
+        }
+
+        var diagnostics = compilation.GetAllDiagnosticsAsync().GetAwaiter().GetResult();
+        return (diagnostics, watch.Elapsed.TotalMilliseconds);
     }
 
     public static string DescribeAnalyzerShare(AnalyzerShare share)
@@ -107,7 +120,8 @@ internal static class CostReport
         var line = (string s) => text.Append("// ").AppendLine(s);
         line(string.Create(CultureInfo.InvariantCulture, $"PteGen analyzers on the synthetic guest ({share.Files} files, {SyntheticGuest.OperationCount(share.Files)} bit operations), single-threaded, median of {share.Repetitions}:"));
         line(string.Create(CultureInfo.InvariantCulture, $"  compile (Emit, as csc)                        {share.CompileMs,9:F1} ms"));
-        line(string.Create(CultureInfo.InvariantCulture, $"  compile + analyzers (Emit + GetAllDiagnostics){share.CompileWithAnalyzersMs,9:F1} ms   end to end: +{Percent(share.CompileWithAnalyzersMs - share.CompileMs, share.CompileMs)}"));
+        line(string.Create(CultureInfo.InvariantCulture, $"  compile + a no-op operation analyzer (control){share.CompileWithDriverBaselineMs,9:F1} ms   end to end: +{Percent(share.CompileWithDriverBaselineMs - share.CompileMs, share.CompileMs)} (the analyzer driver's own cost)"));
+        line(string.Create(CultureInfo.InvariantCulture, $"  compile + PteGen's analyzers                  {share.CompileWithAnalyzersMs,9:F1} ms   end to end: +{Percent(share.CompileWithAnalyzersMs - share.CompileMs, share.CompileMs)}; beyond the control: {SignedPercent(share.CompileWithAnalyzersMs - share.CompileWithDriverBaselineMs, share.CompileMs)}"));
         foreach (var (analyzer, ms) in share.Analyzers)
         {
             line(string.Create(CultureInfo.InvariantCulture, $"  {analyzer,-44}  {ms,9:F1} ms   {Percent(ms, share.CompileMs)} of the compile (telemetry ExecutionTime)"));
@@ -167,6 +181,8 @@ internal static class CostReport
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
+
+    private static string SignedPercent(double part, double whole) => (part >= 0 ? "+" : "") + Percent(part, whole);
 
     private static string Percent(double part, double whole) => string.Create(CultureInfo.InvariantCulture, $"{100 * part / whole:F1}%");
 }

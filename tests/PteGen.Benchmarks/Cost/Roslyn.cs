@@ -53,8 +53,11 @@ internal static class Roslyn
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
     public static CompilationWithAnalyzers WithAnalyzers(Compilation compilation, bool concurrent, bool logTime) =>
+        WithAnalyzers(compilation, Analyzers(), concurrent, logTime);
+
+    public static CompilationWithAnalyzers WithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool concurrent, bool logTime) =>
         compilation.WithAnalyzers(
-            Analyzers(),
+            analyzers,
             new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions([]),
                 onAnalyzerException: (exception, analyzer, _) =>

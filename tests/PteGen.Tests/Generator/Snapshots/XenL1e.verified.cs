@@ -866,57 +866,42 @@ namespace Xen.Pv
 
                 if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && source.Length - index >= global::System.Runtime.Intrinsics.Vector512<ulong>.Count)
                 {
-                    var zero = global::System.Runtime.Intrinsics.Vector512<ulong>.Zero;
-                    var present = global::System.Runtime.Intrinsics.Vector512.Create(PresentMask);
-                    var user = global::System.Runtime.Intrinsics.Vector512.Create(UserMask);
-                    var kernel = global::System.Runtime.Intrinsics.Vector512.Create(GuestKernelMask);
-                    var kernelAndUser = global::System.Runtime.Intrinsics.Vector512.Create(GuestKernelMask | UserMask);
-                    var globalAndUser = global::System.Runtime.Intrinsics.Vector512.Create(GlobalMask | UserMask);
-                    var adjusts = global::System.Runtime.Intrinsics.Vector512.Create(kind != global::PteGen.PvDomainKind.Pv32 ? ulong.MaxValue : 0UL);
+                    var notPv32 = global::System.Runtime.Intrinsics.Vector512.Create(__NotPv32(kind));
                     for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector512<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector512<ulong>.Count)
                     {
                         var entry = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from, (nuint)index);
-                        var isAdjusted = adjusts & ~global::System.Runtime.Intrinsics.Vector512.Equals(entry & present, zero);
-                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector512.Equals(entry & user, zero) & kernelAndUser;
-                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector512.Equals(entry & kernel, zero) & globalAndUser;
+                        // The scalar core's steps, lane by lane.
+                        var adjusts = entry & notPv32;
+                        entry |= global::System.Runtime.Intrinsics.Vector512.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical(entry, UserShift), GuestKernelShift) | global::System.Runtime.Intrinsics.Vector512.ShiftLeft(adjusts, UserShift);
+                        entry |= global::System.Runtime.Intrinsics.Vector512.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical(entry, GuestKernelShift), GlobalShift);
                         global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(entry, ref to, (nuint)index);
                     }
                 }
 
                 if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && source.Length - index >= global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
                 {
-                    var zero = global::System.Runtime.Intrinsics.Vector256<ulong>.Zero;
-                    var present = global::System.Runtime.Intrinsics.Vector256.Create(PresentMask);
-                    var user = global::System.Runtime.Intrinsics.Vector256.Create(UserMask);
-                    var kernel = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask);
-                    var kernelAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GuestKernelMask | UserMask);
-                    var globalAndUser = global::System.Runtime.Intrinsics.Vector256.Create(GlobalMask | UserMask);
-                    var adjusts = global::System.Runtime.Intrinsics.Vector256.Create(kind != global::PteGen.PvDomainKind.Pv32 ? ulong.MaxValue : 0UL);
+                    var notPv32 = global::System.Runtime.Intrinsics.Vector256.Create(__NotPv32(kind));
                     for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector256<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
                     {
                         var entry = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from, (nuint)index);
-                        var isAdjusted = adjusts & ~global::System.Runtime.Intrinsics.Vector256.Equals(entry & present, zero);
-                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector256.Equals(entry & user, zero) & kernelAndUser;
-                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector256.Equals(entry & kernel, zero) & globalAndUser;
+                        // The scalar core's steps, lane by lane.
+                        var adjusts = entry & notPv32;
+                        entry |= global::System.Runtime.Intrinsics.Vector256.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical(entry, UserShift), GuestKernelShift) | global::System.Runtime.Intrinsics.Vector256.ShiftLeft(adjusts, UserShift);
+                        entry |= global::System.Runtime.Intrinsics.Vector256.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical(entry, GuestKernelShift), GlobalShift);
                         global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(entry, ref to, (nuint)index);
                     }
                 }
 
                 if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && source.Length - index >= global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
                 {
-                    var zero = global::System.Runtime.Intrinsics.Vector128<ulong>.Zero;
-                    var present = global::System.Runtime.Intrinsics.Vector128.Create(PresentMask);
-                    var user = global::System.Runtime.Intrinsics.Vector128.Create(UserMask);
-                    var kernel = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask);
-                    var kernelAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GuestKernelMask | UserMask);
-                    var globalAndUser = global::System.Runtime.Intrinsics.Vector128.Create(GlobalMask | UserMask);
-                    var adjusts = global::System.Runtime.Intrinsics.Vector128.Create(kind != global::PteGen.PvDomainKind.Pv32 ? ulong.MaxValue : 0UL);
+                    var notPv32 = global::System.Runtime.Intrinsics.Vector128.Create(__NotPv32(kind));
                     for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector128<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
                     {
                         var entry = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from, (nuint)index);
-                        var isAdjusted = adjusts & ~global::System.Runtime.Intrinsics.Vector128.Equals(entry & present, zero);
-                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector128.Equals(entry & user, zero) & kernelAndUser;
-                        entry |= isAdjusted & global::System.Runtime.Intrinsics.Vector128.Equals(entry & kernel, zero) & globalAndUser;
+                        // The scalar core's steps, lane by lane.
+                        var adjusts = entry & notPv32;
+                        entry |= global::System.Runtime.Intrinsics.Vector128.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical(entry, UserShift), GuestKernelShift) | global::System.Runtime.Intrinsics.Vector128.ShiftLeft(adjusts, UserShift);
+                        entry |= global::System.Runtime.Intrinsics.Vector128.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical(entry, GuestKernelShift), GlobalShift);
                         global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(entry, ref to, (nuint)index);
                     }
                 }

@@ -92,11 +92,12 @@ internal static partial class LayoutEmitter
             writer.Line($"return {result};");
 
             // The field's name, width and maximum are passed out of line: the With method's call site passes only the
-            // value (x64: no string handle, width and maximum to load before the call), as hand-written code would.
+            // value (x64: no string handle, width and maximum to load before the call), as hand-written code would. The
+            // helper only throws, so the JIT does not inline it and knows the call does not return: nothing the caller
+            // holds (such as the address of an array element) has to survive it in a stack slot.
             writer.Line();
-            writer.Line("// Out of line: the fast path above passes only the value, like hand-written code.");
-            writer.Line(NoInline);
-            writer.Line($"static void OutOfRange(ulong outOfRange) => {GeneratedNames.ThrowOutOfRange}({Literals.String(plain)}, {Literals.Int(field.Width)}, {Literals.Hex(field.MaxValue)}, outOfRange);");
+            writer.Line("// Out of line, and never returns: the fast path above passes only the value, like hand-written code.");
+            writer.Line($"static void OutOfRange(ulong outOfRange) => throw {GeneratedNames.ThrowOutOfRange}({Literals.String(plain)}, {Literals.Int(field.Width)}, {Literals.Hex(field.MaxValue)}, outOfRange);");
         }
     }
 

@@ -146,17 +146,14 @@ internal static partial class LayoutEmitter
     private static void WriteThrowHelpers(SourceWriter writer, LayoutModel layout)
     {
         writer.Line();
-        writer.Line("/// <summary>Throws for a value that does not fit its field; kept out of line so the With methods stay small.</summary>");
+        writer.Line("/// <summary>The exception for a value that does not fit its field; kept out of line so the With methods stay small.</summary>");
         writer.Line(GeneratedCode);
         writer.Line(NoInline);
-        writer.Line($"private static void {GeneratedNames.ThrowOutOfRange}(string field, int width, ulong maximum, ulong value)");
-        using (writer.Block())
-        {
-            writer.Line("throw new global::System.ArgumentOutOfRangeException(");
-            writer.Line("    \"value\",");
-            writer.Line("    value,");
-            writer.Line($"    $\"{{field}} is {{width}} bits wide: {{value}} (0x{{value:x}}) is above its largest value, {{maximum}} (0x{{maximum:x}}).\");");
-        }
+        writer.Line($"private static global::System.ArgumentOutOfRangeException {GeneratedNames.ThrowOutOfRange}(string field, int width, ulong maximum, ulong value) =>");
+        writer.Line("    new global::System.ArgumentOutOfRangeException(");
+        writer.Line("        \"value\",");
+        writer.Line("        value,");
+        writer.Line($"        $\"{{field}} is {{width}} bits wide: {{value}} (0x{{value:x}}) is above its largest value, {{maximum}} (0x{{maximum:x}}).\");");
 
         if (!layout.Switches.HasSwitches)
         {

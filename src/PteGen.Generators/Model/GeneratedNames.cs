@@ -24,7 +24,7 @@ internal static class GeneratedNames
     public const string GuestRefusedBits = "GuestRefusedBits";
     public const string GuestWriteViolations = "GuestWriteViolations";
     public const string IsValid = "IsValid";
-    public const string ThrowOutOfRange = "__ThrowValueOutOfRange";
+    public const string ThrowOutOfRange = "__ValueOutOfRange";
     public const string ThrowInvalidConfiguration = "__ThrowInvalidConfiguration";
     public const string DescriptorHolder = "__PteGenDescriptor";
     public const string Format = "__Format";

@@ -24,7 +24,7 @@ internal static class GuestProject
         File.WriteAllText(Path.Combine(directory, "SyntheticGuest.csproj"), string.Create(CultureInfo.InvariantCulture, $"""
             <Project Sdk="Microsoft.NET.Sdk">
 
-              <!-- Written by `PteGen.Benchmarks --write-guest`: the synthetic guest of the analyzer cost benchmarks. -->
+              <!-- Written by PteGen.Benchmarks in its write-guest mode: the synthetic guest of the analyzer cost benchmarks. -->
               <Import Project="{repository}/src/PteGen/build/PteGen.props" />
 
               <PropertyGroup>

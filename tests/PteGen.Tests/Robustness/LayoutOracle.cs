@@ -349,7 +349,7 @@ internal static class LayoutOracle
         {
             "Raw", "Descriptor", "Equals", "GetHashCode", "ToString", "GuestWriteViolations",
             "FixedHardwareBits", "FixedXenReservedBits", "FixedGuestAvailableBits", "FixedGuestRefusedBits", "ConfigurationDependentBits",
-            "__raw", "__ThrowValueOutOfRange", "__ThrowInvalidConfiguration", "__PteGenDescriptor", "__Format",
+            "__raw", "__ValueOutOfRange", "__ThrowInvalidConfiguration", "__PteGenDescriptor", "__Format",
         };
         if (hasSwitches)
         {

@@ -84,9 +84,8 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
         return new MixedEntry((__raw & ~CacheMask) | (bits << CacheShift));
 
-        // Out of line: the fast path above passes only the value, like hand-written code.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Cache", 3, 0x7UL, outOfRange);
+        // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
+        static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Cache", 3, 0x7UL, outOfRange);
     }
 
     // Address: Hardware bits 4-43.
@@ -124,9 +123,8 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
         return new MixedEntry((__raw & ~AddressMask) | (value << AddressShift));
 
-        // Out of line: the fast path above passes only the value, like hand-written code.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Address", 40, 0xFFFFFFFFFFUL, outOfRange);
+        // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
+        static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Address", 40, 0xFFFFFFFFFFUL, outOfRange);
     }
 
     // Mode: GuestAvailable bits 44-46.
@@ -165,9 +163,8 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
         return new MixedEntry((__raw & ~ModeMask) | (bits << ModeShift));
 
-        // Out of line: the fast path above passes only the value, like hand-written code.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Mode", 3, 0x7UL, outOfRange);
+        // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
+        static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Mode", 3, 0x7UL, outOfRange);
     }
 
     // Byte: GuestAvailable bits 47-54.
@@ -232,9 +229,8 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
         return new MixedEntry((__raw & ~ReservedMask) | ((ulong)value << ReservedShift));
 
-        // Out of line: the fast path above passes only the value, like hand-written code.
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Reserved", 8, 0xFFUL, outOfRange);
+        // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
+        static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Reserved", 8, 0xFFUL, outOfRange);
     }
 
     // High: Hardware bit 63.
@@ -427,14 +423,12 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
             });
     }
 
-    /// <summary>Throws for a value that does not fit its field; kept out of line so the With methods stay small.</summary>
+    /// <summary>The exception for a value that does not fit its field; kept out of line so the With methods stay small.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private static void __ThrowValueOutOfRange(string field, int width, ulong maximum, ulong value)
-    {
-        throw new global::System.ArgumentOutOfRangeException(
+    private static global::System.ArgumentOutOfRangeException __ValueOutOfRange(string field, int width, ulong maximum, ulong value) =>
+        new global::System.ArgumentOutOfRangeException(
             "value",
             value,
             $"{field} is {width} bits wide: {value} (0x{value:x}) is above its largest value, {maximum} (0x{maximum:x}).");
-    }
 }

@@ -157,16 +157,14 @@ namespace Deep.Name.Space
                         });
                 }
 
-                /// <summary>Throws for a value that does not fit its field; kept out of line so the With methods stay small.</summary>
+                /// <summary>The exception for a value that does not fit its field; kept out of line so the With methods stay small.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-                private static void __ThrowValueOutOfRange(string field, int width, ulong maximum, ulong value)
-                {
-                    throw new global::System.ArgumentOutOfRangeException(
+                private static global::System.ArgumentOutOfRangeException __ValueOutOfRange(string field, int width, ulong maximum, ulong value) =>
+                    new global::System.ArgumentOutOfRangeException(
                         "value",
                         value,
                         $"{field} is {width} bits wide: {value} (0x{value:x}) is above its largest value, {maximum} (0x{maximum:x}).");
-                }
             }
         }
     }

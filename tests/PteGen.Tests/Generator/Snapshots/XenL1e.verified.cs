@@ -301,9 +301,8 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~AvailableMask) | ((ulong)value << AvailableShift));
 
-            // Out of line: the fast path above passes only the value, like hand-written code.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Available", 3, 0x7UL, outOfRange);
+            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
+            static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Available", 3, 0x7UL, outOfRange);
         }
 
         // Frame: Hardware bits 12-51, role Frame.
@@ -341,9 +340,8 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~FrameMask) | (value << FrameShift));
 
-            // Out of line: the fast path above passes only the value, like hand-written code.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("Frame", 40, 0xFFFFFFFFFFUL, outOfRange);
+            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
+            static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Frame", 40, 0xFFFFFFFFFFUL, outOfRange);
         }
 
         // GuestKernel: XenReserved bit 52, role GuestKernel.
@@ -408,9 +406,8 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~AvailableHighMask) | ((ulong)value << AvailableHighShift));
 
-            // Out of line: the fast path above passes only the value, like hand-written code.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("AvailableHigh", 6, 0x3FUL, outOfRange);
+            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
+            static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("AvailableHigh", 6, 0x3FUL, outOfRange);
         }
 
         // ProtectionKey: Hardware bits 59-62, when Pke, role ProtectionKey.
@@ -448,9 +445,8 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~ProtectionKeyMask) | ((ulong)value << ProtectionKeyShift));
 
-            // Out of line: the fast path above passes only the value, like hand-written code.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("ProtectionKey", 4, 0xFUL, outOfRange);
+            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
+            static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("ProtectionKey", 4, 0xFUL, outOfRange);
         }
 
         // SoftwareKeyBits: GuestAvailable bits 59-61, when !Pke.
@@ -488,9 +484,8 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~SoftwareKeyBitsMask) | ((ulong)value << SoftwareKeyBitsShift));
 
-            // Out of line: the fast path above passes only the value, like hand-written code.
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-            static void OutOfRange(ulong outOfRange) => __ThrowValueOutOfRange("SoftwareKeyBits", 3, 0x7UL, outOfRange);
+            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
+            static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("SoftwareKeyBits", 3, 0x7UL, outOfRange);
         }
 
         // Software62: GuestAvailable bit 62, when !Pke && !Debug.
@@ -1181,16 +1176,14 @@ namespace Xen.Pv
                 });
         }
 
-        /// <summary>Throws for a value that does not fit its field; kept out of line so the With methods stay small.</summary>
+        /// <summary>The exception for a value that does not fit its field; kept out of line so the With methods stay small.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void __ThrowValueOutOfRange(string field, int width, ulong maximum, ulong value)
-        {
-            throw new global::System.ArgumentOutOfRangeException(
+        private static global::System.ArgumentOutOfRangeException __ValueOutOfRange(string field, int width, ulong maximum, ulong value) =>
+            new global::System.ArgumentOutOfRangeException(
                 "value",
                 value,
                 $"{field} is {width} bits wide: {value} (0x{value:x}) is above its largest value, {maximum} (0x{maximum:x}).");
-        }
 
         /// <summary>Throws for a configuration that <see cref="IsValid"/> rejects.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]

@@ -180,4 +180,40 @@ public class AdjustToolTests
 
         Assert.Equal("0x0010000000000105\n", run.Stdout);
     }
+
+    /// <summary>
+    /// Every row of the L1 truth table (DESIGN §1, written out in <see cref="Fixups.AdjustGuestL1eTableTests.Table"/>)
+    /// on every background of other bits, through the tool: one process per domain kind and configuration, one line
+    /// per entry, the exact output and warning of each.
+    /// </summary>
+    [Theory]
+    [InlineData("pv64", "None")]
+    [InlineData("pv64", "Debug")]
+    [InlineData("pv64", "Pke")]
+    [InlineData("pv32", "None")]
+    [InlineData("pv32", "Debug")]
+    [InlineData("pv32", "Pke")]
+    public void L1AgreesWithTheTruthTableOnEveryRowAndBackground(string domain, string config)
+    {
+        var kind = domain == "pv64" ? PteGen.PvDomainKind.Pv64 : PteGen.PvDomainKind.Pv32;
+        var configuration = Enum.Parse<XenPv.XenConfig>(config);
+        var input = new System.Text.StringBuilder();
+        var expected = new System.Text.StringBuilder();
+        foreach (var row in Fixups.AdjustGuestL1eTableTests.Table.Where(row => row.Kind == kind))
+        {
+            foreach (var background in Fixups.AdjustGuestL1eTableTests.Backgrounds)
+            {
+                input.Append(Fixups.Bits.Hex(row.Input | background)).Append('\n');
+                expected.Append(Fixups.Bits.Hex(row.Output | background))
+                    .Append(row.WarnsUnder(configuration) ? " warn" : "")
+                    .Append('\n');
+            }
+        }
+
+        var run = Xenpte.RunWithInput(input.ToString(), "adjust", "--domain", domain, "--config", config);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(expected.ToString(), run.Stdout);
+        Assert.Equal("", run.Stderr);
+    }
 }

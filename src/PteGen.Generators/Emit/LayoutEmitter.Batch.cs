@@ -70,26 +70,22 @@ internal static partial class LayoutEmitter
         writer.Line($"if ({vector}.IsHardwareAccelerated && source.Length - index >= {count})");
         using (writer.Block())
         {
-            switch (fixup.Plan.Level)
+            if (fixup.Plan.Level == 1)
             {
-                case 1:
-                    writer.Line($"var notPv32 = {Splat($"{NotPv32}(kind)")};");
-                    break;
-                case 2:
-                    writer.Line($"var zero = {vector}<ulong>.Zero;");
-                    writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
-                    writer.Line($"var added = {Splat($"kind != {DomainKind}.Pv32 ? {Mask(PteRole.User)} : 0UL")};");
-                    break;
-                case 3:
-                    writer.Line($"var zero = {vector}<ulong>.Zero;");
-                    writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
-                    writer.Line($"var added = {Splat($"kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)}")};");
-                    break;
-                default:
-                    writer.Line($"var zero = {vector}<ulong>.Zero;");
-                    writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
-                    writer.Line($"var added = {Splat($"kind == {DomainKind}.Pv32 ? {Mask(PteRole.Accessed)} : {Mask(PteRole.Accessed)} | {Mask(PteRole.User)}")};");
-                    break;
+                writer.Line($"var notPv32 = {Splat($"{NotPv32}(kind)")};");
+            }
+            else
+            {
+                // The upper levels add a constant per domain kind to every present entry.
+                var added = fixup.Plan.Level switch
+                {
+                    2 => $"kind != {DomainKind}.Pv32 ? {Mask(PteRole.User)} : 0UL",
+                    3 => $"kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)}",
+                    _ => $"kind == {DomainKind}.Pv32 ? {Mask(PteRole.Accessed)} : {Mask(PteRole.Accessed)} | {Mask(PteRole.User)}",
+                };
+                writer.Line($"var zero = {vector}<ulong>.Zero;");
+                writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
+                writer.Line($"var added = {Splat(added)};");
             }
 
             writer.Line($"for (; index <= source.Length - {count}; index += {count})");

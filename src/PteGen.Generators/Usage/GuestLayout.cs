@@ -74,6 +74,32 @@ internal sealed class GuestLayout
 
     public FieldModel? FieldForProperty(string propertyName) => _fieldsByProperty.TryGetValue(propertyName, out var field) ? field : null;
 
+    /// <summary>
+    /// The one-bit field that is exactly <paramref name="mask"/> in every active configuration, when there is one and only
+    /// one: bit 62 is <c>Software62</c> under None and <c>GrantMapping</c> under Debug, so without a configuration no
+    /// accessor says "bit 62", and suggesting either would rename the other's bit.
+    /// </summary>
+    public FieldModel? BoolAccessorFor(ulong mask)
+    {
+        FieldModel? found = null;
+        foreach (var field in Model.Fields)
+        {
+            if (field.HasErrors || field.Mask != mask)
+            {
+                continue;
+            }
+
+            if (field.Kind != FieldKind.Bool || found is not null || !ActiveConfigurations.All(field.HoldsIn))
+            {
+                return null;
+            }
+
+            found = field;
+        }
+
+        return found;
+    }
+
     /// <summary>The bits of <paramref name="mask"/> that Xen reserves in at least one active configuration.</summary>
     public ulong XenBitsAmong(ulong mask) => _xenBits & mask;
 

@@ -5,11 +5,13 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PteGen.Generators.Diagnostics;
 using PteGen.Generators.Helpers;
 using PteGen.Generators.Model;
 using PteGen.Generators.Parsing;
+using PteGen.Generators.Usage.Flow;
 using PteGen.Generators.Validation;
 
 namespace PteGen.Generators.Usage;
@@ -48,7 +50,8 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             }
 
             var catalog = new LayoutCatalog(options);
-            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog));
+            var flowContext = new FlowContext(start.Compilation, catalog);
+            start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog, flowContext));
             start.RegisterSymbolAction(symbol => AnalyzeSoftwareBits(symbol, catalog), SymbolKind.Field, SymbolKind.NamedType);
         });
     }
@@ -97,15 +100,17 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         return identifier is "PteLayout" or "PteLayoutAttribute";
     }
 
-    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LayoutCatalog catalog)
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, LayoutCatalog catalog, FlowContext flowContext)
     {
         foreach (var root in context.OperationBlocks)
         {
-            // One walk: the checks that need no data flow run at once; bit operations wait until the walk has seen
-            // every assignment, and are checked only when the block reads some layout's raw bits at all.
+            // One walk: the checks that need no data flow run at once; the read rules wait until the walk has seen
+            // every assignment (and run only when the block reads some layout's raw bits); the bit analysis builds a
+            // control-flow graph only when the block has a place where a value can become an entry.
             var flow = new RawFlow(catalog, context.CancellationToken);
-            List<IOperation>? bitOperations = null;
+            List<IBinaryOperation>? bitOperations = null;
             var readsRaw = false;
+            var mayReachEntry = false;
             foreach (var operation in root.DescendantsAndSelf())
             {
                 flow.Observe(operation);
@@ -113,38 +118,92 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
                 {
                     case IInvocationOperation invocation:
                         CheckWith(context, catalog, invocation);
+                        mayReachEntry = mayReachEntry || MayReachEntry(invocation, flowContext, context.CancellationToken);
                         break;
                     case IPropertyReferenceOperation property:
                         readsRaw |= IsRaw(property, catalog, context.CancellationToken);
                         CheckFieldRead(context, catalog, property);
                         break;
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.And }:
-                    case ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.And }:
-                        (bitOperations ??= new List<IOperation>()).Add(operation);
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.And } binary:
+                        (bitOperations ??= new List<IBinaryOperation>()).Add(binary);
                         break;
                     case IObjectCreationOperation creation:
-                        CheckCreation(context, catalog, creation);
+                        mayReachEntry = mayReachEntry || flowContext.Sinks.Constructor(creation, context.CancellationToken) is not null;
+                        break;
+                    case IAssignmentOperation assignment:
+                        mayReachEntry = mayReachEntry || MayBeEntryStorage(assignment.Target, flowContext, context.CancellationToken);
                         break;
                 }
             }
 
-            if (!readsRaw || bitOperations is null)
+            if (readsRaw && bitOperations is not null)
             {
-                continue;
+                flow.Complete();
+                foreach (var binary in bitOperations)
+                {
+                    CheckBitOperation(context, flow, binary);
+                }
             }
 
-            flow.Complete();
-            foreach (var operation in bitOperations)
+            if (mayReachEntry && GraphOf(context, root) is { } graph)
             {
-                if (operation is IBinaryOperation binary)
-                {
-                    CheckBinary(context, flow, binary);
-                }
-                else
-                {
-                    CheckCompound(context, flow, (ICompoundAssignmentOperation)operation);
-                }
+                var method = root is IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation ? null : context.OwningSymbol as IMethodSymbol;
+                ReportFindings(context, FlowFamily.Analyze(graph, method, flowContext, context.CancellationToken).Findings);
             }
+        }
+    }
+
+    /// <summary>The control-flow graph of an operation block (the context builds it for the block's root), except attributes'.</summary>
+    private static ControlFlowGraph? GraphOf(OperationBlockAnalysisContext context, IOperation root) =>
+        root.Kind is OperationKind.Attribute or OperationKind.None ? null : context.GetControlFlowGraph(root);
+
+    /// <summary>A call that can make a value an entry: a <c>[PteValue]</c> parameter, or a method whose summary has a sink.</summary>
+    private static bool MayReachEntry(IInvocationOperation invocation, FlowContext flowContext, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        foreach (var parameter in method.Parameters)
+        {
+            if (!flowContext.Sinks.Marked(parameter, cancellationToken).IsEmpty)
+            {
+                return true;
+            }
+
+            // A local function's summary is computed with its enclosing body's graph: any integer parameter may sink.
+            if (method.MethodKind == MethodKind.LocalFunction && parameter.RefKind == RefKind.None && IntegerType.Of(parameter.Type) is not null)
+            {
+                return true;
+            }
+        }
+
+        return method.MethodKind != MethodKind.LocalFunction && !flowContext.Summaries.For(method, null, cancellationToken).IsEmpty;
+    }
+
+    /// <summary>An assignment target that can be an entry's storage: a marked member, a pointer, a reference, a span element.</summary>
+    private static bool MayBeEntryStorage(IOperation target, FlowContext flowContext, CancellationToken cancellationToken) => target switch
+    {
+        ILocalReferenceOperation local => local.Local.RefKind != RefKind.None,
+        IParameterReferenceOperation or IFlowCaptureReferenceOperation => false,
+        IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation array } => !flowContext.Sinks.Marked(array.Field, cancellationToken).IsEmpty,
+        IArrayElementReferenceOperation { ArrayReference: IPropertyReferenceOperation array } => !flowContext.Sinks.Marked(array.Property, cancellationToken).IsEmpty,
+        IArrayElementReferenceOperation => false,
+        IFieldReferenceOperation field => !flowContext.Sinks.Marked(field.Field, cancellationToken).IsEmpty,
+        IPropertyReferenceOperation { Property.IsIndexer: true } => true,
+        IPropertyReferenceOperation property => !flowContext.Sinks.Marked(property.Property, cancellationToken).IsEmpty,
+        IInvocationOperation => true,
+        _ => target.Kind == OperationKind.None,
+    };
+
+    private static void ReportFindings(OperationBlockAnalysisContext context, IReadOnlyCollection<Finding> findings)
+    {
+        foreach (var finding in findings)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.GuestWritesXenBit,
+                finding.Writer.Syntax.GetLocation(),
+                finding.Verb,
+                BitRanges.Describe(finding.Bits),
+                finding.Layout.Name,
+                finding.Layout.DescribeXenBits(finding.Bits)));
         }
     }
 
@@ -163,7 +222,17 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ReportWrite(context, layout, invocation.Syntax, "writes", field.Mask);
+        var xen = layout.XenBitsAmong(field.Mask);
+        if (xen != 0)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.GuestWritesXenBit,
+                invocation.Syntax.GetLocation(),
+                "writes",
+                BitRanges.Describe(xen),
+                layout.Name,
+                layout.DescribeXenBits(xen)));
+        }
     }
 
     /// <summary>Reading a field whose bits Xen reserves (PTE103, off by default).</summary>
@@ -180,14 +249,12 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         ReportRead(context, layout, reference.Syntax, field.Mask);
     }
 
-    /// <summary><c>raw | C</c>, <c>raw ^ C</c>, <c>raw &amp; C</c> on an entry's raw bits with a constant operand.</summary>
-    private static void CheckBinary(OperationBlockAnalysisContext context, RawFlow flow, IBinaryOperation binary)
+    /// <summary>
+    /// <c>raw &amp; C</c> tested (PTE103, a read), and <c>raw | C</c>, <c>raw &amp; C</c> that a generated accessor says
+    /// better (PTE104), on an entry's raw bits with a constant operand.
+    /// </summary>
+    private static void CheckBitOperation(OperationBlockAnalysisContext context, RawFlow flow, IBinaryOperation binary)
     {
-        if (binary.OperatorKind is not (BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.And))
-        {
-            return;
-        }
-
         if (!TrySplit(flow, binary.LeftOperand, binary.RightOperand, out var layout, out var constant)
             && !TrySplit(flow, binary.RightOperand, binary.LeftOperand, out layout, out constant))
         {
@@ -195,79 +262,10 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         }
 
         SuggestAccessor(context, layout, binary, constant);
-        var (reads, sink) = Context(binary, flow);
-        if (reads)
+        if (binary.OperatorKind == BinaryOperatorKind.And && IsTested(binary))
         {
-            if (binary.OperatorKind == BinaryOperatorKind.And)
-            {
-                ReportRead(context, layout, binary.Syntax, constant);
-            }
-
-            return;
+            ReportRead(context, layout, binary.Syntax, constant);
         }
-
-        switch (binary.OperatorKind)
-        {
-            case BinaryOperatorKind.Or:
-                ReportWrite(context, layout, binary.Syntax, "sets", constant);
-                break;
-            case BinaryOperatorKind.ExclusiveOr:
-                ReportWrite(context, layout, binary.Syntax, "toggles", constant);
-                break;
-            case BinaryOperatorKind.And when sink == Sink.Entry || (sink == Sink.Returned && ClearsFewerThanItKeeps(constant)):
-                // Masking clears every bit outside the mask: a write when the result is stored as an entry. A returned
-                // value counts when it keeps most bits (raw & ~Mask), not when it extracts a few (raw & 0xFFF).
-                ReportWrite(context, layout, binary.Syntax, "clears", ~constant);
-                break;
-        }
-    }
-
-    /// <summary><c>raw |= C</c>, <c>raw &amp;= C</c>, <c>raw ^= C</c> on a local that holds an entry's raw bits.</summary>
-    private static void CheckCompound(OperationBlockAnalysisContext context, RawFlow flow, ICompoundAssignmentOperation compound)
-    {
-        if (flow.LayoutOf(compound.Target) is not { } layout || !TryGetConstant(compound.Value, out var constant))
-        {
-            return;
-        }
-
-        switch (compound.OperatorKind)
-        {
-            case BinaryOperatorKind.Or:
-                ReportWrite(context, layout, compound.Syntax, "sets", constant);
-                break;
-            case BinaryOperatorKind.ExclusiveOr:
-                ReportWrite(context, layout, compound.Syntax, "toggles", constant);
-                break;
-            case BinaryOperatorKind.And when CompoundSink(compound, flow) is var sink
-                && (sink == Sink.Entry || (sink == Sink.Returned && ClearsFewerThanItKeeps(constant))):
-                // As for raw & C: masking is a write only when the result is stored as an entry (or returned while it
-                // keeps most bits). "low &= 0xFFF" on a local that is then printed or returned extracts bits: a read.
-                ReportWrite(context, layout, compound.Syntax, "clears", ~constant);
-                break;
-        }
-    }
-
-    /// <summary>Where the value of <c>local &amp;= C</c> goes: through the local, or through the assignment's own value.</summary>
-    private static Sink CompoundSink(ICompoundAssignmentOperation compound, RawFlow flow)
-    {
-        var throughLocal = compound.Target is ILocalReferenceOperation local ? OfLocal(local.Local, flow) : Sink.Entry;
-        var throughValue = Context(compound, flow).Sink;
-        return throughLocal == Sink.Entry || throughValue == Sink.Entry ? Sink.Entry
-            : throughLocal == Sink.Returned || throughValue == Sink.Returned ? Sink.Returned
-            : Sink.None;
-    }
-
-    /// <summary><c>new L1e(0x0010000000000001)</c>: an entry built from a constant sets its one bits.</summary>
-    private static void CheckCreation(OperationBlockAnalysisContext context, LayoutCatalog catalog, IObjectCreationOperation creation)
-    {
-        if (creation.Arguments.Length != 1
-            || catalog.Get(creation.Type, context.CancellationToken) is not { } layout
-            || !TryGetConstant(creation.Arguments[0].Value, out var constant))
-        {
-            return;
-        }
-
-        ReportWrite(context, layout, creation.Arguments[0].Value.Syntax, "sets", constant);
     }
 
     private static bool TrySplit(RawFlow flow, IOperation raw, IOperation other, out GuestLayout layout, out ulong constant)
@@ -306,23 +304,8 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Where the value of a bit operation goes.</summary>
-    private enum Sink
-    {
-        /// <summary>Nowhere an entry is stored (a method argument, a local that is not stored).</summary>
-        None,
-
-        /// <summary>A layout constructor, a field, an array element or a local that reaches one of them.</summary>
-        Entry,
-
-        /// <summary>A return value (or a local that is returned).</summary>
-        Returned,
-    }
-
-    /// <summary>
-    /// Whether the value of a bit operation is only read (compared, shifted down, tested), and where it goes otherwise.
-    /// </summary>
-    private static (bool Reads, Sink Sink) Context(IOperation operation, RawFlow flow)
+    /// <summary>Whether the value of a bit operation is only tested (compared, matched, a condition).</summary>
+    private static bool IsTested(IOperation operation)
     {
         var current = operation;
         while (true)
@@ -331,8 +314,6 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             switch (parent)
             {
                 case IConversionOperation or IParenthesizedOperation:
-                    current = parent;
-                    continue;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.And or BinaryOperatorKind.ExclusiveOr }:
                 case IConditionalOperation conditional when !ReferenceEquals(conditional.Condition, current):
                     current = parent;
@@ -343,52 +324,11 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
                 case ISwitchExpressionOperation:
                 case IConditionalOperation:
                 case IWhileLoopOperation:
-                    return (true, Sink.None);
-                case IArgumentOperation { Parent: IObjectCreationOperation }:
-                    return (false, Sink.Entry);
-                case IReturnOperation:
-                    return (false, Sink.Returned);
-                case IAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
-                    return (false, assignment.Target is ILocalReferenceOperation local ? OfLocal(local.Local, flow) : Sink.Entry);
-                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    return (false, OfLocal(declarator.Symbol, flow));
+                    return true;
                 default:
-                    return (false, Sink.None);
+                    return false;
             }
         }
-    }
-
-    private static Sink OfLocal(ILocalSymbol local, RawFlow flow) =>
-        flow.ReachesSink(local) ? Sink.Entry : flow.IsReturned(local) ? Sink.Returned : Sink.None;
-
-    private static bool ClearsFewerThanItKeeps(ulong mask) => PopCount(~mask) < PopCount(mask);
-
-    private static int PopCount(ulong value)
-    {
-        var count = 0;
-        for (; value != 0; value &= value - 1)
-        {
-            count++;
-        }
-
-        return count;
-    }
-
-    private static void ReportWrite(OperationBlockAnalysisContext context, GuestLayout layout, SyntaxNode syntax, string verb, ulong bits)
-    {
-        var xen = layout.XenBitsAmong(bits);
-        if (xen == 0)
-        {
-            return;
-        }
-
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.GuestWritesXenBit,
-            syntax.GetLocation(),
-            verb,
-            BitRanges.Describe(xen),
-            layout.Name,
-            layout.DescribeXenBits(xen)));
     }
 
     private static void ReportRead(OperationBlockAnalysisContext context, GuestLayout layout, SyntaxNode syntax, ulong bits)
@@ -474,8 +414,7 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         return parent;
     }
 
-    private static FieldModel? BoolField(GuestLayout layout, ulong mask) =>
-        layout.Model.Fields.FirstOrDefault(f => !f.HasErrors && f.Kind == FieldKind.Bool && f.Mask == mask);
+    private static FieldModel? BoolField(GuestLayout layout, ulong mask) => layout.BoolAccessorFor(mask);
 
     /// <summary>PTE102: <c>[GuestSoftwareBits(typeof(L))]</c> constants and enums must use portable bits only.</summary>
     private static void AnalyzeSoftwareBits(SymbolAnalysisContext context, LayoutCatalog catalog)

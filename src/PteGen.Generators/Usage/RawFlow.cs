@@ -6,23 +6,22 @@ using Microsoft.CodeAnalysis.Operations;
 namespace PteGen.Generators.Usage;
 
 /// <summary>
-/// Within one method: which values are an entry's raw bits (read from a layout's <c>Raw</c>, directly or through
-/// locals and bit arithmetic), and which locals end up written somewhere an entry lives (a layout constructor, a
-/// field, an array element) or returned. Flow-insensitive: a local counts if any assignment to it does.
+/// Within one body: which values are an entry's raw bits, read from a layout's <c>Raw</c> directly or through locals
+/// and bit arithmetic. The read rules need it (PTE103, PTE104: "this mask tests a bit of an entry"); writes are the
+/// bit analysis's (<see cref="Flow.BodyFlow"/>), which follows values, not their origin.
 /// </summary>
 /// <remarks>
-/// The analyzer feeds every operation of the method to <see cref="Observe"/> during the one walk it makes anyway, and
-/// calls <see cref="Complete"/> only for methods that read some layout's raw bits; nothing here walks the tree again.
+/// The analyzer feeds every operation to <see cref="Observe"/> during the one walk it makes anyway. <see cref="Complete"/>
+/// resolves chains of locals with a work list over the locals each assignment reads: linear in the body's size, and
+/// no walk is recursive (expressions can be thousands deep).
 /// </remarks>
 internal sealed class RawFlow
 {
     private readonly LayoutCatalog _catalog;
     private readonly CancellationToken _cancellationToken;
     private readonly Dictionary<ILocalSymbol, GuestLayout> _rawLocals = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ILocalSymbol> _sinkLocals = new(SymbolEqualityComparer.Default);
-    private readonly HashSet<ILocalSymbol> _returnedLocals = new(SymbolEqualityComparer.Default);
     private readonly List<(ILocalSymbol Local, IOperation Value)> _assignments = new();
-    private readonly List<(ILocalSymbol From, ILocalSymbol To)> _flowsInto = new();
+    private readonly Stack<IOperation> _pending = new();
 
     public RawFlow(LayoutCatalog catalog, CancellationToken cancellationToken)
     {
@@ -30,7 +29,7 @@ internal sealed class RawFlow
         _cancellationToken = cancellationToken;
     }
 
-    /// <summary>Records what <paramref name="operation"/> tells about locals: an assignment, or where a read goes.</summary>
+    /// <summary>Records an assignment to a local.</summary>
     public void Observe(IOperation operation)
     {
         switch (operation)
@@ -42,65 +41,111 @@ internal sealed class RawFlow
                 _assignments.Add((local.Local, value));
                 break;
             case ICompoundAssignmentOperation { Target: ILocalReferenceOperation local, Value: { } value }:
-                // "sum += low" flows into the local like "sum = sum + low": the value goes where the local goes.
                 _assignments.Add((local.Local, value));
-                break;
-            case ILocalReferenceOperation read:
-                Follow(read);
                 break;
         }
     }
 
-    /// <summary>Resolves the raw locals and where every local's value ends up.</summary>
+    /// <summary>Resolves which locals hold raw bits (a local assigned from one that does holds them too).</summary>
     public void Complete()
     {
-        // Raw locals: assigned from an entry's raw bits (to a fixed point, for chains of locals).
-        for (var changed = true; changed;)
+        var dependents = new Dictionary<ILocalSymbol, List<ILocalSymbol>>(SymbolEqualityComparer.Default);
+        var ready = new Queue<ILocalSymbol>();
+        var referenced = new List<ILocalSymbol>();
+        foreach (var (local, value) in _assignments)
         {
-            changed = false;
-            foreach (var (local, value) in _assignments)
+            _cancellationToken.ThrowIfCancellationRequested();
+            referenced.Clear();
+            if (Scan(value, referenced) is { } layout)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                if (!_rawLocals.ContainsKey(local) && LayoutOf(value) is { } layout)
+                if (!_rawLocals.ContainsKey(local))
                 {
                     _rawLocals[local] = layout;
-                    changed = true;
+                    ready.Enqueue(local);
                 }
+
+                continue;
+            }
+
+            foreach (var source in referenced)
+            {
+                if (!dependents.TryGetValue(source, out var list))
+                {
+                    dependents[source] = list = new List<ILocalSymbol>();
+                }
+
+                list.Add(local);
             }
         }
 
-        // A local read into a local that is stored (or returned) is stored (or returned) too.
-        Propagate(_sinkLocals);
-        Propagate(_returnedLocals);
-    }
-
-    /// <summary>The layout whose raw bits <paramref name="operation"/> carries, or <see langword="null"/>.</summary>
-    public GuestLayout? LayoutOf(IOperation? operation)
-    {
-        switch (Unwrap(operation))
+        while (ready.Count > 0)
         {
-            case IPropertyReferenceOperation { Property: { Name: "Raw", Type.SpecialType: SpecialType.System_UInt64 } property }:
-                return _catalog.Get(property.ContainingType, _cancellationToken);
-            case ILocalReferenceOperation local:
-                return _rawLocals.TryGetValue(local.Local, out var layout) ? layout : null;
-            case IBinaryOperation binary:
-                return LayoutOf(binary.LeftOperand) ?? LayoutOf(binary.RightOperand);
-            case IUnaryOperation unary:
-                return LayoutOf(unary.Operand);
-            case IConditionalOperation conditional:
-                return LayoutOf(conditional.WhenTrue) ?? LayoutOf(conditional.WhenFalse);
-            case ICompoundAssignmentOperation compound:
-                return LayoutOf(compound.Target);
-            default:
-                return null;
+            var source = ready.Dequeue();
+            if (!dependents.TryGetValue(source, out var list))
+            {
+                continue;
+            }
+
+            foreach (var local in list)
+            {
+                if (!_rawLocals.ContainsKey(local))
+                {
+                    _rawLocals[local] = _rawLocals[source];
+                    ready.Enqueue(local);
+                }
+            }
         }
     }
 
-    /// <summary>Whether a value assigned to <paramref name="local"/> ends up written where an entry lives.</summary>
-    public bool ReachesSink(ILocalSymbol local) => _sinkLocals.Contains(local);
+    /// <summary>The layout whose raw bits <paramref name="operation"/> carries, or <see langword="null"/>.</summary>
+    public GuestLayout? LayoutOf(IOperation? operation) => operation is null ? null : Scan(operation, referenced: null);
 
-    /// <summary>Whether a value assigned to <paramref name="local"/> ends up returned.</summary>
-    public bool IsReturned(ILocalSymbol local) => _returnedLocals.Contains(local);
+    /// <summary>
+    /// Looks through bit arithmetic for a layout's <c>.Raw</c> or a raw local (left operands first); collects the
+    /// locals read on the way when <paramref name="referenced"/> is given.
+    /// </summary>
+    private GuestLayout? Scan(IOperation operation, List<ILocalSymbol>? referenced)
+    {
+        _pending.Clear();
+        _pending.Push(operation);
+        while (_pending.Count > 0)
+        {
+            switch (Unwrap(_pending.Pop()))
+            {
+                case IPropertyReferenceOperation { Property: { Name: "Raw", Type.SpecialType: SpecialType.System_UInt64 } property }
+                    when _catalog.Get(property.ContainingType, _cancellationToken) is { } layout:
+                    return layout;
+                case ILocalReferenceOperation local:
+                    if (_rawLocals.TryGetValue(local.Local, out var held))
+                    {
+                        return held;
+                    }
+
+                    referenced?.Add(local.Local);
+                    break;
+                case IBinaryOperation binary:
+                    _pending.Push(binary.RightOperand);
+                    _pending.Push(binary.LeftOperand);
+                    break;
+                case IUnaryOperation unary:
+                    _pending.Push(unary.Operand);
+                    break;
+                case IConditionalOperation conditional:
+                    if (conditional.WhenFalse is { } whenFalse)
+                    {
+                        _pending.Push(whenFalse);
+                    }
+
+                    _pending.Push(conditional.WhenTrue);
+                    break;
+                case ICompoundAssignmentOperation compound:
+                    _pending.Push(compound.Target);
+                    break;
+            }
+        }
+
+        return null;
+    }
 
     public static IOperation? Unwrap(IOperation? operation)
     {
@@ -115,71 +160,5 @@ internal sealed class RawFlow
         }
 
         return operation;
-    }
-
-    /// <summary>
-    /// Walks up from a read of a local to the place its value goes: another local (an edge), a layout constructor, a
-    /// field or array element (a sink), a return, or anything else (a method argument, a condition: nowhere).
-    /// </summary>
-    private void Follow(ILocalReferenceOperation read)
-    {
-        IOperation current = read;
-        for (var parent = read.Parent; parent is not null; current = parent, parent = parent.Parent)
-        {
-            switch (parent)
-            {
-                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                    _flowsInto.Add((read.Local, declarator.Symbol));
-                    return;
-                case IAssignmentOperation assignment when ReferenceEquals(assignment.Value, current):
-                    if (assignment.Target is ILocalReferenceOperation target)
-                    {
-                        _flowsInto.Add((read.Local, target.Local));
-                    }
-                    else
-                    {
-                        _sinkLocals.Add(read.Local);
-                    }
-
-                    return;
-                case IAssignmentOperation:
-                    return; // The read is part of the target (an index): its value is not stored.
-                case IArgumentOperation { Parent: IObjectCreationOperation creation }:
-                    if (_catalog.Get(creation.Type, _cancellationToken) is not null)
-                    {
-                        _sinkLocals.Add(read.Local);
-                    }
-
-                    return;
-                case IReturnOperation:
-                    _returnedLocals.Add(read.Local);
-                    return;
-                case IArgumentOperation:
-                case IExpressionStatementOperation:
-                case IBlockOperation:
-                case IConditionalOperation conditional when ReferenceEquals(conditional.Condition, current):
-                    return; // A method argument, a statement of its own, a condition: not where an entry lives.
-            }
-        }
-    }
-
-    private void Propagate(HashSet<ILocalSymbol> locals)
-    {
-        if (locals.Count == 0)
-        {
-            return;
-        }
-
-        for (var changed = true; changed;)
-        {
-            changed = false;
-            foreach (var (from, to) in _flowsInto)
-            {
-                if (locals.Contains(to) && locals.Add(from))
-                {
-                    changed = true;
-                }
-            }
-        }
     }
 }

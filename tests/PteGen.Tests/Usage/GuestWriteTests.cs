@@ -30,22 +30,22 @@ public sealed class GuestWriteTests
     [InlineData("var raw = e.Raw; [|raw |= L1e.GuestKernelMask|]; return new L1e(raw);", "sets")]
     [InlineData("var raw = e.Raw; [|raw &= ~L1e.GuestKernelMask|]; return new L1e(raw);", "clears")]
     [InlineData("var raw = e.Raw; [|raw ^= L1e.GuestKernelMask|]; return new L1e(raw);", "toggles")]
-    [InlineData("ulong raw = e.Raw; [|raw |= 1UL << 52|]; entries[i] = raw; return null;", "sets")]
-    [InlineData("var raw = e.Raw; ulong next = 0; next |= [|raw & ~L1e.GuestKernelMask|]; entries[i] = next; return null;", "clears")]
-    [InlineData("var raw = e.Raw; [|raw &= ~L1e.GuestKernelMask|]; return raw;", "clears")]
-    [InlineData("var raw = e.Raw; return [|raw &= ~L1e.GuestKernelMask|];", "clears")]
-    [InlineData("var raw = e.Raw; entries[i] = [|raw &= ~L1e.GuestKernelMask|]; return null;", "clears")]
+    [InlineData("ulong raw = e.Raw; [|raw |= 1UL << 52|]; _shadow[i] = raw; return null;", "sets")] // a [PteValue] shadow table
+    [InlineData("var raw = e.Raw; ulong next = 0; next |= [|raw & ~L1e.GuestKernelMask|]; _shadow[i] = next; return null;", "clears")]
+    [InlineData("var raw = e.Raw; [|raw &= ~L1e.GuestKernelMask|]; _slot = raw; return null;", "clears")]
+    [InlineData("var raw = e.Raw; return new L1e([|raw &= ~L1e.GuestKernelMask|]);", "clears")]
+    [InlineData("var raw = e.Raw; _shadow[i] = [|raw &= ~L1e.GuestKernelMask|]; return null;", "clears")]
     [InlineData("return new L1e([|0x0010000000000001|]);", "sets")]
     [InlineData("L1e entry = new([|0x0010000000000000|]); return entry;", "sets")] // target-typed new
     [InlineData("L1e entry = new([|e.Raw | L1e.GuestKernelMask|]); return entry;", "sets")]
     [InlineData("return new L1e([|1UL << 52|]);", "sets")]
     [InlineData("var a = e.Raw; var b = [|a & ~L1e.GuestKernelMask|]; var c = b; return new L1e(c);", "clears")]
     [InlineData("var a = e.Raw; ulong b; b = [|a | L1e.GuestKernelMask|]; var entry = new L1e(b); return entry;", "sets")]
-    [InlineData("entries[i] = [|e.Raw & ~L1e.GuestKernelMask|]; return null;", "clears")]
-    [InlineData("_raw = [|e.Raw & ~L1e.GuestKernelMask|]; return null;", "clears")]
+    [InlineData("_shadow[i] = [|e.Raw & ~L1e.GuestKernelMask|]; return null;", "clears")]
+    [InlineData("_slot = [|e.Raw & ~L1e.GuestKernelMask|]; return null;", "clears")]
     [InlineData("_entry = new L1e([|e.Raw & ~L1e.GuestKernelMask|]); return null;", "clears")]
     [InlineData("table[i] = new L1e([|table[i].Raw | L1e.GuestKernelMask|]); return null;", "sets")]
-    [InlineData("return Strip(e);\n    }\n\n    private static ulong Strip(L1e e)\n    {\n        return [|e.Raw & ~L1e.GuestKernelMask|];", "clears")]
+    [InlineData("return Strip(e.Raw);\n    }\n\n    private static L1e Strip(ulong raw)\n    {\n        return new L1e([|raw & ~L1e.GuestKernelMask|]);", "clears")]
     public void WritingTheKernelBitIsReported(string body, string verb)
     {
         Run(Body(body)).ExpectSingle("PTE101", Message(verb, "bit 52", Kernel));
@@ -148,6 +148,11 @@ public sealed class GuestWriteTests
     [InlineData("return e.Raw >> 52;")]
     [InlineData("return new L1e(e.Raw | y);")] // not a constant
     [InlineData("return e.GuestKernel;")]
+    [InlineData("ulong raw = e.Raw; raw |= 1UL << 52; entries[i] = raw; return null;")] // a plain ulong[] is no entry
+    [InlineData("_raw = e.Raw & ~L1e.GuestKernelMask; return null;")] // nor a plain ulong field
+    [InlineData("var raw = e.Raw; raw &= ~L1e.GuestKernelMask; return raw;")] // nor a returned ulong
+    [InlineData("return e.Raw & ~L1e.GuestKernelMask;")]
+    [InlineData("return Strip(e);\n    }\n\n    private static ulong Strip(L1e e)\n    {\n        return e.Raw & ~L1e.GuestKernelMask;")]
     public void LegitimatePatternsAreNotWrites(string body)
     {
         Run(Body(body)).ExpectNone("PTE101");

@@ -174,16 +174,19 @@ internal static class UsageHarness
             private ulong _raw;
             private L1e _entry;
             private readonly ulong[] _table = new ulong[512];
+            [PteValue(typeof(L1e))] private ulong _slot;
+            [PteValue(typeof(L1e))] private readonly ulong[] _shadow = new ulong[512];
 
         {{members}}
 
-            public ulong Keep() => _raw + _entry.Raw + _table[0];
+            public ulong Keep() => _raw + _entry.Raw + _table[0] + _slot + _shadow[0];
         }
         """;
 
     /// <summary>
     /// Wraps statements in <c>public object? M(L1e e, ulong y, ulong[] entries, L1e[] table, int i)</c> of
-    /// <see cref="Members"/>'s class (which also has the fields <c>_raw</c>, <c>_entry</c> and <c>_table</c>).
+    /// <see cref="Members"/>'s class (which also has the fields <c>_raw</c>, <c>_entry</c> and <c>_table</c>, plain, and <c>_slot</c> and
+    /// <c>_shadow</c>, marked <c>[PteValue(typeof(L1e))]</c>: a raw entry and a shadow page table).
     /// </summary>
     public static string Body(string statements) => Members($$"""
             public object? M(L1e e, ulong y, ulong[] entries, L1e[] table, int i)

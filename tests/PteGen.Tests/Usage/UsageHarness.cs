@@ -199,15 +199,20 @@ internal static class UsageHarness
     /// Analyzes a guest source (with <c>[|...|]</c> markers) against the emitted layout assembly (or without it); the
     /// source must compile.
     /// </summary>
-    public static GuestRun Run(string markup, UsageSettings? settings = null, bool referenceLayouts = true)
+    public static GuestRun Run(
+        string markup,
+        UsageSettings? settings = null,
+        bool referenceLayouts = true,
+        IEnumerable<MetadataReference>? extraReferences = null,
+        bool allowUnsafe = false)
     {
         settings ??= UsageSettings.Default;
         var source = MarkedSource.Parse(markup);
         var compilation = CSharpCompilation.Create(
             "Guest",
             [CSharpSyntaxTree.ParseText(source.Source, ParseOptions, path: GuestPath)],
-            referenceLayouts ? GuestReferences : BaseReferences,
-            settings.Apply(CompilationOptions));
+            [.. referenceLayouts ? GuestReferences : BaseReferences, .. extraReferences ?? []],
+            settings.Apply(CompilationOptions.WithAllowUnsafe(allowUnsafe)));
         return Finish(source, compilation, settings);
     }
 
@@ -280,6 +285,23 @@ internal static class UsageHarness
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
         return [.. output.SyntaxTrees];
+    }
+
+    /// <summary>
+    /// Emits a library that references the Xen layouts (and PteGen.dll), as another assembly of the guest's would be:
+    /// a hypercall-wrapper library with <c>[PteValue]</c> parameters, for instance.
+    /// </summary>
+    public static MetadataReference EmitLibrary(string name, string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            name,
+            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: name + ".cs")],
+            GuestReferences,
+            CompilationOptions);
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
+        return MetadataReference.CreateFromImage(stream.ToArray());
     }
 
     private static MetadataReference EmitXenLayouts()

@@ -17,6 +17,8 @@ internal sealed class GuestLayout
     private readonly Dictionary<string, FieldModel> _fieldsByProperty = new();
     private readonly ulong _xenBits;
     private readonly ulong _portableGuestBits;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, string> _xenDescriptions = new();
+    private readonly Dictionary<PteOwner, ulong[]> _ownedPerConfiguration = new();
 
     public GuestLayout(INamedTypeSymbol type, LayoutModel model, PteGenOptions options)
     {
@@ -49,10 +51,25 @@ internal sealed class GuestLayout
         }
 
         _portableGuestBits = ulong.MaxValue;
-        foreach (var configuration in ActiveConfigurations)
+        foreach (var owner in new[] { PteOwner.XenReserved, PteOwner.Hardware, PteOwner.GuestAvailable })
         {
-            _xenBits |= Ownership.BitsOwnedBy(model, PteOwner.XenReserved, configuration);
-            _portableGuestBits &= Ownership.BitsOwnedBy(model, PteOwner.GuestAvailable, configuration);
+            var owned = new ulong[ActiveConfigurations.Count];
+            for (var index = 0; index < owned.Length; index++)
+            {
+                owned[index] = Ownership.BitsOwnedBy(model, owner, ActiveConfigurations[index]);
+            }
+
+            _ownedPerConfiguration[owner] = owned;
+        }
+
+        foreach (var xen in _ownedPerConfiguration[PteOwner.XenReserved])
+        {
+            _xenBits |= xen;
+        }
+
+        foreach (var guest in _ownedPerConfiguration[PteOwner.GuestAvailable])
+        {
+            _portableGuestBits &= guest;
         }
     }
 
@@ -84,12 +101,13 @@ internal sealed class GuestLayout
         FieldModel? found = null;
         foreach (var field in Model.Fields)
         {
-            if (field.HasErrors || field.Mask != mask)
+            if (field.HasErrors || (field.Mask & mask) == 0 || !ActiveConfigurations.Any(field.HoldsIn))
             {
                 continue;
             }
 
-            if (field.Kind != FieldKind.Bool || found is not null || !ActiveConfigurations.All(field.HoldsIn))
+            // Another claim of these bits in an active configuration, or one that holds in only some of them.
+            if (field.Kind != FieldKind.Bool || field.Mask != mask || found is not null || !ActiveConfigurations.All(field.HoldsIn))
             {
                 return null;
             }
@@ -110,9 +128,10 @@ internal sealed class GuestLayout
     /// "bit 52 (GuestKernel) in every configuration (None, Debug, Pke) and bit 62 (GrantMapping) under configuration
     /// Debug": the Xen-reserved bits of <paramref name="bits"/>, grouped by the configurations that reserve them.
     /// </summary>
+    /// <remarks>Computed once per set of bits: a guest method can write the same bits hundreds of times.</remarks>
     public string DescribeXenBits(ulong bits) =>
-        string.Join(" and ", GroupByConfigurations(bits, PteOwner.XenReserved).Select(group =>
-            $"{BitRanges.Describe(group.Bits)} ({FieldNames(group.Bits, group.Configurations)}){DescribeConfigurations(group.Configurations)}"));
+        _xenDescriptions.GetOrAdd(bits, b => string.Join(" and ", GroupByConfigurations(b, PteOwner.XenReserved).Select(group =>
+            $"{BitRanges.Describe(group.Bits)} ({FieldNames(group.Bits, group.Configurations)}){DescribeConfigurations(group.Configurations)}")));
 
     /// <summary>
     /// "bit 62 is Xen's (GrantMapping) under configuration Debug and the hardware's (ProtectionKey) under
@@ -169,7 +188,16 @@ internal sealed class GuestLayout
                 continue;
             }
 
-            var configurations = ActiveConfigurations.Where(c => (Ownership.BitsOwnedBy(Model, owner, c) & mask) != 0).ToList();
+            var owned = _ownedPerConfiguration[owner];
+            var configurations = new List<ulong>();
+            for (var position = 0; position < owned.Length; position++)
+            {
+                if ((owned[position] & mask) != 0)
+                {
+                    configurations.Add(ActiveConfigurations[position]);
+                }
+            }
+
             if (configurations.Count == 0)
             {
                 continue;

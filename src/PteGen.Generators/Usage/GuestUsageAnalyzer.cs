@@ -68,17 +68,37 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             _ => !DeclaresLayouts(compilation, cancellationToken),
         };
 
-    /// <summary>A syntax-only scan of type declarations for <c>[PteLayout]</c>; never looks inside member bodies.</summary>
+    /// <summary>
+    /// A syntax-only scan of type declarations for <c>[PteLayout]</c>, under its own name or an alias of it
+    /// (<c>using PL = PteGen.PteLayoutAttribute;</c>, global or not: an alias in any file counts in every file);
+    /// never looks inside member bodies.
+    /// </summary>
     internal static bool DeclaresLayouts(Compilation compilation, CancellationToken cancellationToken)
     {
+        var names = new HashSet<string>(System.StringComparer.Ordinal) { "PteLayout", "PteLayoutAttribute" };
+        var roots = new List<SyntaxNode>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             var root = tree.GetRoot(cancellationToken);
+            roots.Add(root);
+            foreach (var node in root.DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+            {
+                if (node is UsingDirectiveSyntax { Alias: { } alias } directive && directive.Name is { } target
+                    && RightmostName(target) is "PteLayout" or "PteLayoutAttribute")
+                {
+                    names.Add(alias.Name.Identifier.ValueText);
+                    names.Add(alias.Name.Identifier.ValueText + "Attribute");
+                }
+            }
+        }
+
+        foreach (var root in roots)
+        {
             var nodes = root.DescendantNodes(node =>
                 node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax or AttributeListSyntax);
             foreach (var node in nodes)
             {
-                if (node is AttributeSyntax attribute && IsLayoutAttributeName(attribute.Name))
+                if (node is AttributeSyntax attribute && names.Contains(RightmostName(attribute.Name)))
                 {
                     return true;
                 }
@@ -88,17 +108,13 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool IsLayoutAttributeName(NameSyntax name)
+    private static string RightmostName(NameSyntax name) => name switch
     {
-        var identifier = name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => "",
-        };
-        return identifier is "PteLayout" or "PteLayoutAttribute";
-    }
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => "",
+    };
 
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, LayoutCatalog catalog, FlowContext flowContext)
     {
@@ -525,7 +541,20 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         };
     }
 
-    private static bool TryGetUnsigned(object? constant, out ulong value) => SwitchSetParser.TryGetUnsigned(constant, out value);
+    /// <summary>
+    /// A software-bit constant's bits within its own type: <c>1 &lt;&lt; 31</c> as an <c>int</c> is bit 31 and
+    /// <c>1L &lt;&lt; 63</c> (or an enum member <c>= long.MinValue</c>) is bit 63, negative as they are.
+    /// </summary>
+    private static bool TryGetUnsigned(object? constant, out ulong value)
+    {
+        switch (constant)
+        {
+            case int v: value = unchecked((uint)v); return true;
+            case short v: value = unchecked((ushort)v); return true;
+            case sbyte v: value = unchecked((byte)v); return true;
+            default: return IntegerType.TryGetBits(constant, out value);
+        }
+    }
 
     private static int LowestBit(ulong bits)
     {

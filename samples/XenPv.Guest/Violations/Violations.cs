@@ -39,3 +39,26 @@ public static class Violations
     /// <param name="entry">The entry.</param>
     public static L1e Present(L1e entry) => new(entry.Raw | L1e.PresentMask);
 }
+
+/// <summary>Xen's bits written on the way through helpers, lambdas and hypercalls (PTE101 at the forcing operation).</summary>
+public static class HelperViolations
+{
+    private const ulong GrantFlag = 1UL << 62;
+
+    /// <summary>Builds an entry from a frame and protections, like Linux's <c>pfn_pte</c>.</summary>
+    /// <param name="pfn">The machine frame.</param>
+    /// <param name="prot">The protections: they reach the entry unchanged.</param>
+    public static L1e MakeEntry(ulong pfn, ulong prot) => new((pfn << 12) | prot);
+
+    /// <summary>Passes Xen's debug grant bit to a helper whose parameter becomes the entry (PTE101 under Debug).</summary>
+    /// <param name="pfn">The machine frame.</param>
+    public static L1e GrantLike(ulong pfn) => MakeEntry(pfn, Hypercalls.PageKernel | GrantFlag);
+
+    /// <summary>A mapper handed out as a lambda that marks entries as kernel mappings itself (PTE101).</summary>
+    public static System.Func<ulong, L1e> KernelMapper() => raw => new L1e(raw | L1e.GuestKernelMask);
+
+    /// <summary>Strips the kernel marker before handing the entry to Xen through <c>mmu_update</c> (PTE101).</summary>
+    /// <param name="entryAddress">The machine address of the entry.</param>
+    /// <param name="installed">The entry as Xen installed it.</param>
+    public static int Remap(ulong entryAddress, L1e installed) => Hypercalls.MmuUpdate(entryAddress, installed.Raw & ~L1e.GuestKernelMask);
+}

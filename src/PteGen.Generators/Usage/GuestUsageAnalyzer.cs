@@ -177,6 +177,11 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
     private static bool MayReachEntry(IInvocationOperation invocation, FlowContext flowContext, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
+        if (method.ContainingType is { Name: "Interlocked" or "Volatile" } && method.Parameters.Length >= 2 && method.Parameters[0].RefKind == RefKind.Ref)
+        {
+            return true; // an atomic write, into an entry's storage when its target is one
+        }
+
         foreach (var parameter in method.Parameters)
         {
             if (!flowContext.Sinks.Marked(parameter, cancellationToken).IsEmpty)
@@ -191,14 +196,15 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return method.MethodKind != MethodKind.LocalFunction && !flowContext.Summaries.For(method, null, cancellationToken).IsEmpty;
+        return method.MethodKind != MethodKind.LocalFunction && flowContext.Summaries.For(method, null, cancellationToken).HasSinks;
     }
 
     /// <summary>An assignment target that can be an entry's storage: a marked member, a pointer, a reference, a span element.</summary>
     private static bool MayBeEntryStorage(IOperation target, FlowContext flowContext, CancellationToken cancellationToken) => target switch
     {
         ILocalReferenceOperation local => local.Local.RefKind != RefKind.None,
-        IParameterReferenceOperation or IFlowCaptureReferenceOperation => false,
+        IParameterReferenceOperation parameter => parameter.Parameter.RefKind != RefKind.None && !flowContext.Sinks.Marked(parameter.Parameter, cancellationToken).IsEmpty,
+        IFlowCaptureReferenceOperation => false,
         IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation array } => !flowContext.Sinks.Marked(array.Field, cancellationToken).IsEmpty,
         IArrayElementReferenceOperation { ArrayReference: IPropertyReferenceOperation array } => !flowContext.Sinks.Marked(array.Property, cancellationToken).IsEmpty,
         IArrayElementReferenceOperation => false,
@@ -234,6 +240,14 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         if (method.IsStatic || method.Parameters.Length != 1 || !method.Name.StartsWith("With", System.StringComparison.Ordinal)
             || catalog.Get(method.ContainingType, context.CancellationToken) is not { } layout
             || layout.FieldForWith(method.Name) is not { } field)
+        {
+            return;
+        }
+
+        // e.WithGuestKernel(old.GuestKernel) copies Xen's bit from an entry unchanged, as a guest that keeps it must.
+        if (RawFlow.Unwrap(invocation.Arguments[0].Value) is IPropertyReferenceOperation { Instance: not null } copied
+            && copied.Property.Name == Identifiers.Unescape(field.Name)
+            && SymbolEqualityComparer.Default.Equals(copied.Property.ContainingType, layout.Type))
         {
             return;
         }

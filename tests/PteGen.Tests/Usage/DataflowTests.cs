@@ -329,4 +329,82 @@ public sealed class DataflowTests
             UsageHarness.CompilationOptions);
         Analyze(compilation, UsageSettings.Default.ToAnalyzerOptions(), GuestAnalyzers);
     }
+
+    /// <summary>A helper that returns a plain ulong: its forced bits are reported at the call whose value becomes an entry.</summary>
+    [Fact]
+    public void ReturnedValuesAreFollowedIntoTheCaller()
+    {
+        RunMembers("""
+                static ulong KernelPteVal(ulong mfn) => (mfn << 12) | PageKernel | Marker;
+                static ulong Flags(ulong extra) => extra | Present;
+                static ulong Hash(ulong v) => v * 31;
+
+                public static L1e Map(ulong mfn) => new L1e([|KernelPteVal(mfn)|]);
+
+                public static L1e Map2(ulong mfn) => new L1e((mfn << 12) | Flags([|Grant|]));
+
+                public static L1e Clean(ulong mfn) => new L1e((mfn << 12) | Flags(Soft9) | Hash(Grant));
+
+                public static void Print(ulong mfn) => Console.WriteLine(KernelPteVal(mfn));
+            """).Expect("PTE101", Message("sets", "bit 52", KernelAny), Message("sets", "bit 62", GrantDebug));
+    }
+
+    /// <summary>Atomic writes into an entry's storage, as pmap code does them.</summary>
+    [Fact]
+    public void InterlockedAndVolatileWritesIntoEntriesAreWrites()
+    {
+        RunMembers(
+            """
+                public static unsafe void Atomics(L1e* ptep, L1e[] table, ulong mfn, ulong old)
+                {
+                    System.Threading.Interlocked.Or(ref System.Runtime.CompilerServices.Unsafe.As<L1e, ulong>(ref table[0]), [|Grant|]);
+                    System.Threading.Interlocked.And(ref *(ulong*)ptep, [|~Marker|]);
+                    System.Threading.Interlocked.CompareExchange(ref *(ulong*)ptep, [|old | Marker|], old);
+                    System.Threading.Volatile.Write(ref *(ulong*)ptep, [|(mfn << 12) | PageKernel | Grant|]);
+                    ulong plain = 0;
+                    System.Threading.Interlocked.Or(ref plain, Grant);
+                    System.Threading.Volatile.Write(ref *(ulong*)ptep, (mfn << 12) | PageKernel);
+                }
+            """,
+            allowUnsafe: true).Expect(
+                "PTE101",
+                Message("sets", "bit 62", GrantDebug),
+                Message("clears", "bit 52", KernelAny),
+                Message("sets", "bit 52", KernelAny),
+                Message("sets", "bit 62", GrantDebug));
+    }
+
+    /// <summary>Merging Xen's bits back from the installed entry forces none of them: the other side decides.</summary>
+    [Theory]
+    [InlineData("public static L1e Merge(L1e old, ulong v) => new L1e((v & ~L1e.GuestKernelMask) | (old.Raw & L1e.GuestKernelMask));")]
+    [InlineData("public static unsafe void Merge(L1e* p, ulong v, ulong old) { const ulong xen = Marker | Grant; *(ulong*)p = (v & ~xen) | (old & xen); }")]
+    [InlineData("public static L1e Modify(L1e pte, ulong prot) => new L1e((pte.Raw & FrameMask) | (prot & ~FrameMask));")]
+    [InlineData("public static L1e Copy(L1e e, L1e old) => e.WithGuestKernel(old.GuestKernel).WithGrantMapping(old.GrantMapping);")]
+    public void KeepingXensBitsIsNoWrite(string members)
+    {
+        RunMembers(members, allowUnsafe: true).ExpectNone("PTE101");
+    }
+
+    /// <summary>A number's bit does not give back a cleared entry bit: the kernel marker is still stripped.</summary>
+    [Fact]
+    public void ClearingAndOrringANumberStillClears()
+    {
+        RunMembers("public static L1e Strip(L1e e, ulong pfn) => new L1e([|e.Raw & ~Marker|] | (pfn << 12));")
+            .ExpectSingle("PTE101", Message("clears", "bit 52", KernelAny));
+    }
+
+    /// <summary>A pointer or reference parameter marked [PteValue] points into entries.</summary>
+    [Fact]
+    public void MarkedPointerAndReferenceParametersAreEntryStorage()
+    {
+        RunMembers(
+            """
+                public static unsafe void SetPte([PteValue(typeof(L1e))] ulong* ptep, ulong v) => [|*ptep |= Marker|];
+
+                public static void SetRef([PteValue(typeof(L1e))] ref ulong pte) => [|pte ^= Grant|];
+
+                public static unsafe void Twin(ulong* plain) => *plain |= Marker;
+            """,
+            allowUnsafe: true).Expect("PTE101", Message("sets", "bit 52", KernelAny), Message("toggles", "bit 62", GrantDebug));
+    }
 }

@@ -47,21 +47,32 @@ internal static class BitAlgebra
 
     public static BitValue Not(BitValue x) => new(x.One, x.Zero, x.Entry, x.Writers);
 
-    /// <summary><c>x | y</c> with neither operand constant.</summary>
+    /// <summary>
+    /// <c>x | y</c> with neither operand constant. A side's writers stop deciding a bit that the other side decides
+    /// instead: a 1 on the other side, or a 0 of this side where the other may carry an entry's bit. That is how a
+    /// guest merges Xen's bits back: <c>(v &amp; ~Mask) | (old.Raw &amp; Mask)</c> forces neither side's bit.
+    /// </summary>
     public static BitValue Or(BitValue x, BitValue y)
     {
         var one = x.One | y.One;
         var zero = x.Zero & y.Zero;
-        return new BitValue(zero, one, (x.Entry | y.Entry) & ~(one | zero), BitValue.Union(x.Writers, y.Writers));
+        var xDecides = ~((x.Zero & y.Entry) | (y.One & ~x.One));
+        var yDecides = ~((y.Zero & x.Entry) | (x.One & ~y.One));
+        return new BitValue(zero, one, (x.Entry | y.Entry) & ~(one | zero), Combine(x.Writers, xDecides, y.Writers, yDecides));
     }
 
-    /// <summary><c>x &amp; y</c> with neither operand constant.</summary>
+    /// <summary><c>x &amp; y</c> with neither operand constant; the dual of <see cref="Or"/> (a 0 decides, a 1 does not).</summary>
     public static BitValue And(BitValue x, BitValue y)
     {
         var zero = x.Zero | y.Zero;
         var one = x.One & y.One;
-        return new BitValue(zero, one, (x.Entry | y.Entry) & ~(one | zero), BitValue.Union(x.Writers, y.Writers));
+        var xDecides = ~((x.One & y.Entry) | (y.Zero & ~x.Zero));
+        var yDecides = ~((y.One & x.Entry) | (x.Zero & ~y.Zero));
+        return new BitValue(zero, one, (x.Entry | y.Entry) & ~(one | zero), Combine(x.Writers, xDecides, y.Writers, yDecides));
     }
+
+    private static WriterBits[]? Combine(WriterBits[] x, ulong xDecides, WriterBits[] y, ulong yDecides) =>
+        BitValue.Union(BitValue.Restrict(x, xDecides) ?? [], BitValue.Restrict(y, yDecides) ?? []);
 
     /// <summary><c>x ^ y</c> with neither operand constant.</summary>
     public static BitValue Xor(BitValue x, BitValue y)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -48,7 +49,7 @@ internal sealed class BodyFlow
     /// <summary>Summaries of the local functions of the enclosing body, while they are computed (see <see cref="FlowFamily"/>).</summary>
     public IReadOnlyDictionary<IMethodSymbol, MethodSummary>? LocalSummaries { get; set; }
 
-    public MethodSummary Summary => _summary.ToSummary();
+    public MethodSummary Summary => _summary.ToSummary(_writers);
 
     public void Run()
     {
@@ -76,7 +77,13 @@ internal sealed class BodyFlow
                     continue;
                 }
 
-                var state = Transfer(blocks[ordinal], entries[ordinal]!);
+                var state = Transfer(blocks[ordinal], entries[ordinal]!, out var branchValue);
+                if (blocks[ordinal].FallThroughSuccessor?.Semantics == ControlFlowBranchSemantics.Return
+                    && blocks[ordinal].BranchValue is not null && _method is not null && IntegerType.Of(_method.ReturnType) is not null)
+                {
+                    _summary.Return(branchValue);
+                }
+
                 Flow(blocks[ordinal].FallThroughSuccessor, state);
                 Flow(blocks[ordinal].ConditionalSuccessor, state);
             }
@@ -141,18 +148,14 @@ internal sealed class BodyFlow
         return state;
     }
 
-    private ImmutableDictionary<object, BitValue> Transfer(BasicBlock block, ImmutableDictionary<object, BitValue> state)
+    private ImmutableDictionary<object, BitValue> Transfer(BasicBlock block, ImmutableDictionary<object, BitValue> state, out BitValue branchValue)
     {
         foreach (var operation in block.Operations)
         {
             Evaluate(operation, ref state);
         }
 
-        if (block.BranchValue is { } branch)
-        {
-            Evaluate(branch, ref state);
-        }
-
+        branchValue = block.BranchValue is { } branch ? Evaluate(branch, ref state) : BitValue.Unknown;
         return state;
     }
 
@@ -374,19 +377,19 @@ internal sealed class BodyFlow
 
                 return BitValue.Unknown;
             case IInvocationOperation invocation:
-                Invocation(invocation, valueBase, ref state);
-                return BitValue.Unknown;
+                return Invocation(invocation, valueBase, ref state);
             default:
                 // Fields, properties (.Raw), array elements, "*q", calls: unknown, and possibly an entry's bits.
                 return BitValue.Unknown;
         }
     }
 
-    private void Invocation(IInvocationOperation invocation, int valueBase, ref ImmutableDictionary<object, BitValue> state)
+    private BitValue Invocation(IInvocationOperation invocation, int valueBase, ref ImmutableDictionary<object, BitValue> state)
     {
         var offset = invocation.Instance is null ? 0 : 1;
         var method = invocation.TargetMethod;
         var summary = _context.Summaries.For(method, LocalSummaries, _cancellationToken);
+        var arguments = new BitValue[method.Parameters.Length];
         for (var index = 0; index < invocation.Arguments.Length; index++)
         {
             var argument = invocation.Arguments[index];
@@ -402,6 +405,11 @@ internal sealed class BodyFlow
             }
 
             var value = Child(valueBase, offset + index);
+            if (parameter.Ordinal < arguments.Length)
+            {
+                arguments[parameter.Ordinal] = value;
+            }
+
             foreach (var layout in _context.Sinks.Marked(parameter, _cancellationToken))
             {
                 Sink(layout, value, ulong.MaxValue);
@@ -412,6 +420,76 @@ internal sealed class BodyFlow
                 Sink(sink.Key, value, sink.Value);
             }
         }
+
+        AtomicWrite(invocation, arguments);
+        return Returned(invocation, summary, arguments);
+    }
+
+    /// <summary>
+    /// <c>Interlocked.Or(ref entryStorage, value)</c> and its kin write into an entry as <c>|=</c>, <c>&amp;=</c> and
+    /// <c>=</c> do: Linux's <c>WRITE_ONCE</c> and the BSDs' <c>atomic_set_long</c>/<c>atomic_cmpset_long</c> on a PTE.
+    /// </summary>
+    private void AtomicWrite(IInvocationOperation invocation, BitValue[] arguments)
+    {
+        var method = invocation.TargetMethod;
+        if (method.ContainingType is not { Name: "Interlocked" or "Volatile" } type
+            || type.ContainingNamespace?.ToDisplayString() != "System.Threading"
+            || method.Parameters.Length < 2
+            || method.Parameters[0].RefKind != RefKind.Ref
+            || IntegerType.Of(method.Parameters[1].Type) is null
+            || invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is not { } target
+            || invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1) is not { } valueArgument)
+        {
+            return;
+        }
+
+        var layouts = _context.Sinks.Storage(target.Value, _pointers, _cancellationToken);
+        if (layouts.IsEmpty)
+        {
+            return;
+        }
+
+        var value = arguments[1];
+        var written = method.Name switch
+        {
+            "Or" when valueArgument.Value.ConstantValue.HasValue =>
+                BitAlgebra.OrConstant(BitValue.Unknown, value.One, _writers.ForOperation(valueArgument.Value.Syntax, WriterKind.Sets)),
+            "Or" => BitAlgebra.Or(BitValue.Unknown, value),
+            "And" when valueArgument.Value.ConstantValue.HasValue =>
+                BitAlgebra.AndConstant(BitValue.Unknown, value.One, _writers.ForOperation(valueArgument.Value.Syntax, WriterKind.Clears)),
+            "And" => BitAlgebra.And(BitValue.Unknown, value),
+            "Exchange" or "CompareExchange" or "Write" => value,
+            _ => BitValue.Unknown,
+        };
+        foreach (var layout in layouts)
+        {
+            Sink(layout, written, ulong.MaxValue);
+        }
+    }
+
+    /// <summary>
+    /// The value a call returns, from the callee's summary: the bits the callee forced are written at the call (the
+    /// diagnostic's place when they reach an entry here), and the bits it returns of a parameter are the argument's.
+    /// </summary>
+    private BitValue Returned(IInvocationOperation invocation, MethodSummary summary, BitValue[] arguments)
+    {
+        if (summary.Returned is not { } returned || IntegerType.Of(invocation.Type) is not { } type)
+        {
+            return BitValue.Unknown;
+        }
+
+        WriterBits[]? writers = summary.Forced == 0
+            ? null
+            : [new WriterBits(_writers.ForOperation(invocation.Syntax, summary.ForcedKind), summary.Forced)];
+        foreach (var passed in summary.PassedThrough)
+        {
+            if (passed.Key < arguments.Length)
+            {
+                writers = BitValue.Union(writers ?? [], BitValue.Restrict(arguments[passed.Key].Writers, passed.Value) ?? []);
+            }
+        }
+
+        return BitAlgebra.Normalize(returned.WithWriters(writers), type);
     }
 
     private void Assign(IOperation target, BitValue value, ref ImmutableDictionary<object, BitValue> state)

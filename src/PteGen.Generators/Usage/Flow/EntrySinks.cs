@@ -80,6 +80,8 @@ internal sealed class EntrySinks
                 return One(PointsInto(invocation, pointers, cancellationToken));
             case ILocalReferenceOperation { Local.RefKind: not RefKind.None } local:
                 return One(pointers.TryGetValue(local.Local, out var layout) ? layout : null);
+            case IParameterReferenceOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } parameter:
+                return Marked(parameter.Parameter, cancellationToken);
         }
 
         // IOperation has no node for "*q" and pointer element access: the child is the pointer.
@@ -121,6 +123,10 @@ internal sealed class EntrySinks
                     continue;
                 case ILocalReferenceOperation local:
                     return pointers.TryGetValue(local.Local, out var layout) ? layout : null;
+                case IParameterReferenceOperation parameter:
+                    return FirstOrNull(Marked(parameter.Parameter, cancellationToken)); // a [PteValue] ulong* or ref ulong
+                case IFieldReferenceOperation field:
+                    return FirstOrNull(Marked(field.Field, cancellationToken));
                 case IInvocationOperation { TargetMethod: { Name: "As" or "Cast" or "AsPointer", IsGenericMethod: true } method }
                     when IsReinterpretation(method):
                     return _catalog.Get(method.TypeArguments[0], cancellationToken);
@@ -135,6 +141,8 @@ internal sealed class EntrySinks
     private static bool IsReinterpretation(IMethodSymbol method) =>
         method.ContainingType is { Name: "Unsafe" or "MemoryMarshal" } type
         && type.ContainingNamespace?.ToDisplayString() is "System.Runtime.CompilerServices" or "System.Runtime.InteropServices";
+
+    private static GuestLayout? FirstOrNull(ImmutableArray<GuestLayout> layouts) => layouts.IsEmpty ? null : layouts[0];
 
     private static ImmutableArray<GuestLayout> One(GuestLayout? layout) =>
         layout is null ? ImmutableArray<GuestLayout>.Empty : ImmutableArray.Create(layout);

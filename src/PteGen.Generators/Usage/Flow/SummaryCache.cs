@@ -33,7 +33,7 @@ internal sealed class SummaryCache
         return Candidate(method) is { } candidate ? Get(candidate, cancellationToken) : MethodSummary.Empty;
     }
 
-    /// <summary>A method of this compilation with a body and an integer parameter, as the definition to summarize.</summary>
+    /// <summary>A method of this compilation with a body and an integer parameter or result, as the definition to summarize.</summary>
     private IMethodSymbol? Candidate(IMethodSymbol method)
     {
         method = method.PartialImplementationPart ?? method.OriginalDefinition;
@@ -48,6 +48,7 @@ internal sealed class SummaryCache
             hasInteger |= parameter.RefKind == RefKind.None && IntegerType.Of(parameter.Type) is not null;
         }
 
+        hasInteger |= IntegerType.Of(method.ReturnType) is not null;
         return hasInteger && method.DeclaringSyntaxReferences.Length > 0 && !method.Locations.IsEmpty && method.Locations[0].IsInSource
             && _context.Compilation.ContainsSyntaxTree(method.Locations[0].SourceTree!)
             ? method

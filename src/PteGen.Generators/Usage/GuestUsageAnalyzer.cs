@@ -134,7 +134,7 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
                 {
                     case IInvocationOperation invocation:
                         CheckWith(context, catalog, invocation);
-                        mayReachEntry = mayReachEntry || MayReachEntry(invocation, flowContext, context.CancellationToken);
+                        mayReachEntry = mayReachEntry || SinkCandidates.MayReachEntry(invocation, flowContext, context.CancellationToken);
                         break;
                     case IPropertyReferenceOperation property:
                         readsRaw |= IsRaw(property, catalog, context.CancellationToken);
@@ -143,11 +143,8 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.And } binary:
                         (bitOperations ??= new List<IBinaryOperation>()).Add(binary);
                         break;
-                    case IObjectCreationOperation creation:
-                        mayReachEntry = mayReachEntry || flowContext.Sinks.Constructor(creation, context.CancellationToken) is not null;
-                        break;
-                    case IAssignmentOperation assignment:
-                        mayReachEntry = mayReachEntry || MayBeEntryStorage(assignment.Target, flowContext, context.CancellationToken);
+                    case IObjectCreationOperation or IAssignmentOperation:
+                        mayReachEntry = mayReachEntry || SinkCandidates.IsLocal(operation, flowContext, context.CancellationToken);
                         break;
                 }
             }
@@ -172,48 +169,6 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
     /// <summary>The control-flow graph of an operation block (the context builds it for the block's root), except attributes'.</summary>
     private static ControlFlowGraph? GraphOf(OperationBlockAnalysisContext context, IOperation root) =>
         root.Kind is OperationKind.Attribute or OperationKind.None ? null : context.GetControlFlowGraph(root);
-
-    /// <summary>A call that can make a value an entry: a <c>[PteValue]</c> parameter, or a method whose summary has a sink.</summary>
-    private static bool MayReachEntry(IInvocationOperation invocation, FlowContext flowContext, CancellationToken cancellationToken)
-    {
-        var method = invocation.TargetMethod;
-        if (method.ContainingType is { Name: "Interlocked" or "Volatile" } && method.Parameters.Length >= 2 && method.Parameters[0].RefKind == RefKind.Ref)
-        {
-            return true; // an atomic write, into an entry's storage when its target is one
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (!flowContext.Sinks.Marked(parameter, cancellationToken).IsEmpty)
-            {
-                return true;
-            }
-
-            // A local function's summary is computed with its enclosing body's graph: any integer parameter may sink.
-            if (method.MethodKind == MethodKind.LocalFunction && parameter.RefKind == RefKind.None && IntegerType.Of(parameter.Type) is not null)
-            {
-                return true;
-            }
-        }
-
-        return method.MethodKind != MethodKind.LocalFunction && flowContext.Summaries.For(method, null, cancellationToken).HasSinks;
-    }
-
-    /// <summary>An assignment target that can be an entry's storage: a marked member, a pointer, a reference, a span element.</summary>
-    private static bool MayBeEntryStorage(IOperation target, FlowContext flowContext, CancellationToken cancellationToken) => target switch
-    {
-        ILocalReferenceOperation local => local.Local.RefKind != RefKind.None,
-        IParameterReferenceOperation parameter => parameter.Parameter.RefKind != RefKind.None && !flowContext.Sinks.Marked(parameter.Parameter, cancellationToken).IsEmpty,
-        IFlowCaptureReferenceOperation => false,
-        IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation array } => !flowContext.Sinks.Marked(array.Field, cancellationToken).IsEmpty,
-        IArrayElementReferenceOperation { ArrayReference: IPropertyReferenceOperation array } => !flowContext.Sinks.Marked(array.Property, cancellationToken).IsEmpty,
-        IArrayElementReferenceOperation => false,
-        IFieldReferenceOperation field => !flowContext.Sinks.Marked(field.Field, cancellationToken).IsEmpty,
-        IPropertyReferenceOperation { Property.IsIndexer: true } => true,
-        IPropertyReferenceOperation property => !flowContext.Sinks.Marked(property.Property, cancellationToken).IsEmpty,
-        IInvocationOperation => true,
-        _ => target.Kind == OperationKind.None,
-    };
 
     private static void ReportFindings(OperationBlockAnalysisContext context, IReadOnlyCollection<Finding> findings)
     {

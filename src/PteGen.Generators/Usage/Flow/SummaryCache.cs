@@ -139,6 +139,8 @@ internal sealed class SummaryCache
                     {
                         node.Callees.Add(callee);
                     }
+
+                    node.HasLocalSink = node.HasLocalSink || SinkCandidates.IsLocal(operation, _context, cancellationToken);
                 }
             }
 
@@ -149,6 +151,12 @@ internal sealed class SummaryCache
     private void Summarize(List<Node> component, CancellationToken cancellationToken)
     {
         var recursive = component.Count > 1 || component[0].Recursive;
+        if (!recursive && !NeedsFlow(component[0]))
+        {
+            _summaries.TryAdd(component[0].Method, MethodSummary.Empty);
+            return;
+        }
+
         var current = new Dictionary<IMethodSymbol, MethodSummary>(SymbolEqualityComparer.Default);
         foreach (var node in component)
         {
@@ -180,6 +188,33 @@ internal sealed class SummaryCache
         {
             _summaries.TryAdd(pair.Key, pair.Value);
         }
+    }
+
+    /// <summary>
+    /// Whether a body needs its graph for a summary: it returns an integer, or has a place where a value can become an
+    /// entry, itself or through a callee (callees are summarized first).
+    /// </summary>
+    private bool NeedsFlow(Node node)
+    {
+        if (node.Body is null)
+        {
+            return false;
+        }
+
+        if (node.HasLocalSink || IntegerType.Of(node.Method.ReturnType) is not null)
+        {
+            return true;
+        }
+
+        foreach (var callee in node.Callees)
+        {
+            if (!_summaries.TryGetValue(callee, out var summary) || summary.HasSinks)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private MethodSummary Analyze(Node node, Dictionary<IMethodSymbol, MethodSummary> group, CancellationToken cancellationToken)
@@ -249,6 +284,8 @@ internal sealed class SummaryCache
         public bool OnStack { get; set; }
 
         public bool Recursive { get; set; }
+
+        public bool HasLocalSink { get; set; }
 
         public int NextCallee { get; set; }
 

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace PteGen.Tests.Usage.Differential;
+
+/// <summary>
+/// Checks one batch of programs: renders them into one guest file, compiles it once (the harness asserts it compiles,
+/// and fails on an analyzer exception or AD0001), analyzes that compilation under each configuration setting, and
+/// compares each program's PTE101 diagnostics (span and message) with the reference's, exactly.
+/// </summary>
+internal static class DifferentialChecker
+{
+    public static BatchResult Check(IReadOnlyList<GuestProgram> programs)
+    {
+        var batch = ProgramRenderer.Render(programs);
+        var references = batch.Programs.Select(placed => ReferenceEvaluator.Evaluate(placed.Program)).ToList();
+        var result = new BatchResult(batch);
+
+        GuestRun? first = null;
+        foreach (var setting in Pte101Setting.All)
+        {
+            IEnumerable<Diagnostic> diagnostics;
+            if (first is null)
+            {
+                first = UsageHarness.Run(batch.Source, setting.Usage);
+                diagnostics = first.Diagnostics;
+            }
+            else
+            {
+                // The settings differ only in analyzer options: the same compilation serves all four.
+                diagnostics = UsageHarness.Analyze(first.Compilation, setting.Usage.ToAnalyzerOptions(), UsageHarness.GuestAnalyzers);
+            }
+
+            var actualByProgram = batch.Programs.Select(_ => new List<ExpectedDiagnostic>()).ToList();
+            foreach (var diagnostic in diagnostics.Where(d => d.Id == "PTE101"))
+            {
+                var found = new ExpectedDiagnostic(diagnostic.Location.SourceSpan, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+                var index = diagnostic.Location.SourceTree?.FilePath == UsageHarness.GuestPath ? batch.ProgramAt(found.Span) : -1;
+                if (index < 0)
+                {
+                    result.Stray.Add($"{setting}: {diagnostic}");
+                    continue;
+                }
+
+                actualByProgram[index].Add(found);
+            }
+
+            for (var index = 0; index < batch.Programs.Count; index++)
+            {
+                var expected = references[index].Expected(setting);
+                var actual = actualByProgram[index];
+                actual.Sort();
+                result.Record(index, setting, expected, actual);
+            }
+        }
+
+        return result;
+    }
+}

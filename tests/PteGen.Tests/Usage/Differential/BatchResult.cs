@@ -13,6 +13,12 @@ internal sealed class BatchResult(RenderedBatch batch)
 
     public int Checks { get; private set; }
 
+    /// <summary>Rendering, the reference, and the comparison.</summary>
+    public TimeSpan ReferenceTime { get; set; }
+
+    /// <summary>Compiling the batch and the four analyzer runs.</summary>
+    public TimeSpan AnalyzerTime { get; set; }
+
     public int Agreements { get; private set; }
 
     public int ExpectedDiagnostics { get; private set; }

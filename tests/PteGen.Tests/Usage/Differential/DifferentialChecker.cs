@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 
@@ -12,9 +13,11 @@ internal static class DifferentialChecker
 {
     public static BatchResult Check(IReadOnlyList<GuestProgram> programs)
     {
+        var watch = Stopwatch.StartNew();
         var batch = ProgramRenderer.Render(programs);
         var references = batch.Programs.Select(placed => ReferenceEvaluator.Evaluate(placed.Program)).ToList();
-        var result = new BatchResult(batch);
+        var result = new BatchResult(batch) { ReferenceTime = watch.Elapsed };
+        watch.Restart();
 
         GuestRun? first = null;
         foreach (var setting in Pte101Setting.All)
@@ -31,6 +34,8 @@ internal static class DifferentialChecker
                 diagnostics = UsageHarness.Analyze(first.Compilation, setting.Usage.ToAnalyzerOptions(), UsageHarness.GuestAnalyzers);
             }
 
+            result.AnalyzerTime += watch.Elapsed;
+
             var actualByProgram = batch.Programs.Select(_ => new List<ExpectedDiagnostic>()).ToList();
             foreach (var diagnostic in diagnostics.Where(d => d.Id == "PTE101"))
             {
@@ -45,6 +50,7 @@ internal static class DifferentialChecker
                 actualByProgram[index].Add(found);
             }
 
+            watch.Restart();
             for (var index = 0; index < batch.Programs.Count; index++)
             {
                 var expected = references[index].Expected(setting);
@@ -52,6 +58,9 @@ internal static class DifferentialChecker
                 actual.Sort();
                 result.Record(index, setting, expected, actual);
             }
+
+            result.ReferenceTime += watch.Elapsed;
+            watch.Restart();
         }
 
         return result;

@@ -26,7 +26,7 @@ public sealed class Pte101DifferentialTests(ITestOutputHelper output)
     [Fact]
     public void TheAnalyzerReportsExactlyWhatTheSpecSays()
     {
-        var totals = new Totals();
+        var totals = new DifferentialTotals();
         var shown = new List<(int Length, string Description)>();
         var watch = Stopwatch.StartNew();
         try
@@ -68,47 +68,5 @@ public sealed class Pte101DifferentialTests(ITestOutputHelper output)
             totals.Disagreements == 0 && totals.Stray == 0,
             $"{totals.Disagreements} of {totals.Checks} (program, setting) checks disagree with the reference, {totals.Stray} stray diagnostics. "
             + $"The smallest:{Environment.NewLine}{string.Join($"{Environment.NewLine}----------------{Environment.NewLine}", shown.Select(s => s.Description))}");
-    }
-
-    /// <summary>Counts over the whole run (batches run on several threads: updated under a lock).</summary>
-    private sealed class Totals
-    {
-        public int Batches { get; private set; }
-
-        public int Programs { get; private set; }
-
-        public int Checks { get; private set; }
-
-        public int Agreements { get; private set; }
-
-        public int Disagreements => Checks - Agreements;
-
-        public int DisagreeingPrograms { get; private set; }
-
-        public int Expected { get; private set; }
-
-        public int Actual { get; private set; }
-
-        public int Matched { get; private set; }
-
-        public int Stray { get; private set; }
-
-        public void Add(BatchResult result)
-        {
-            Batches++;
-            Programs += result.Programs;
-            Checks += result.Checks;
-            Agreements += result.Agreements;
-            DisagreeingPrograms += result.DisagreeingPrograms.Count();
-            Expected += result.ExpectedDiagnostics;
-            Actual += result.ActualDiagnostics;
-            Matched += result.MatchedDiagnostics;
-            Stray += result.Stray.Count;
-        }
-
-        public string Report(TimeSpan elapsed) =>
-            $"{Programs} programs in {Batches} compilations x {Pte101Setting.All.Count} settings ({string.Join(", ", Pte101Setting.All)}) = {Checks} checks, "
-            + $"{elapsed.TotalSeconds:F1} s. Agreements: {Agreements} of {Checks} checks ({DisagreeingPrograms} programs disagree under some setting). "
-            + $"PTE101: {Expected} expected by the reference, {Actual} reported by the analyzer, {Matched} identical (span and message); {Stray} outside any program.";
     }
 }

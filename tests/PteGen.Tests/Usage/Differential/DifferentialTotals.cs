@@ -42,8 +42,8 @@ internal sealed class DifferentialTotals
         AnalyzerTime += result.AnalyzerTime;
     }
 
-    public string Report(TimeSpan elapsed) =>
+    public string Report(TimeSpan elapsed, TimeSpan cpu) =>
         $"{Programs} programs in {Batches} compilations x {Pte101Setting.All.Count} settings ({string.Join(", ", Pte101Setting.All)}) = {Checks} checks, "
-        + $"{elapsed.TotalSeconds:F1} s (summed over threads: {AnalyzerTime.TotalSeconds:F1} s compiling and analyzing, {ReferenceTime.TotalSeconds:F1} s generating output, reference and comparison). Agreements: {Agreements} of {Checks} checks ({DisagreeingPrograms} programs disagree under some setting). "
+        + $"{elapsed.TotalSeconds:F1} s ({cpu.TotalSeconds:F1} s of process CPU time; summed over threads: {AnalyzerTime.TotalSeconds:F1} s compiling and analyzing, {ReferenceTime.TotalSeconds:F1} s generating output, reference and comparison). Agreements: {Agreements} of {Checks} checks ({DisagreeingPrograms} programs disagree under some setting). "
         + $"PTE101: {Expected} expected by the reference, {Actual} reported by the analyzer, {Matched} identical (span and message); {Stray} outside any program.";
 }

@@ -6,7 +6,7 @@ namespace PteGen.Tests.Usage.Differential;
 /// CsCheck generators of guest programs for the PTE101 differential test. A program is a static class with three
 /// entry helpers <c>Entry0..2(ulong pfn, ulong prot)</c> (templates whose parameters reach <c>new L1e(...)</c>
 /// unchanged, masked, forced, moved by a shift, or not at all; a later helper may forward to an earlier one), two value
-/// helpers <c>Value0..1(ulong v)</c> (their parameter reaches no entry), and two or three builders: straight-line code
+/// helpers <c>Value0..1(ulong v)</c> (their parameter reaches no entry), and two builders: straight-line code
 /// and if/else over opaque bool parameters, ulong locals with assignments and compound assignments, and expressions
 /// over <c>raw</c>, <c>pfn</c>, <c>e.Raw</c>, <c>pfn &lt;&lt; 12</c>, named and literal constants, <c>| &amp; ^ ~ + -
 /// &lt;&lt; &gt;&gt; ?: * 31</c> and calls; sinks and non-sinks are mixed. Every generated program compiles: nothing
@@ -68,7 +68,7 @@ internal static class ProgramGenerators
         from isEntry in Gen.Bool
         from localCount in Gen.Int[1, MaxLocals]
         from initializers in Expression(2, 0).Array[localCount]
-        from body in Statements[2, localCount].Array[1, 5]
+        from body in Statements[2, localCount].Array[1, 4]
         from final in isEntry ? EntryReturn(localCount) : Expression(2, localCount).Select(value => GuestStatement.Of(GuestStatementKind.ReturnValue, value))
         select new GuestMethod(
             "",
@@ -76,14 +76,14 @@ internal static class ProgramGenerators
             initializers,
             [.. body, final]);
 
-    /// <summary>One program: the five helpers, then two or three builders.</summary>
+    /// <summary>One program: the five helpers, then two builders.</summary>
     public static readonly Gen<GuestProgram> Program =
         from entry0 in EntryHelper(0)
         from entry1 in EntryHelper(1)
         from entry2 in EntryHelper(2)
         from value0 in ValueHelper(0)
         from value1 in ValueHelper(1)
-        from builders in Builder.Array[2, 3]
+        from builders in Builder.Array[2]
         select new GuestProgram(
             "Program",
             [
@@ -186,17 +186,20 @@ internal static class ProgramGenerators
 
     private static Gen<GuestStatement> Statement(Gen<GuestStatement>? nested, int locals)
     {
-        var value = Pick((4, Expression(2, locals)), (1, Expression(3, locals)), (1, Expression(1, locals)));
+        var value = Pick((3, Expression(2, locals)), (2, Expression(1, locals)), (1, Expression(3, locals)));
         var local = Gen.Int[0, locals - 1];
         var compoundValue = Pick((3, Constant), (2, value));
 
         Gen<GuestStatement> Compound(GuestExprKind kind, Gen<GuestExpr> values) =>
             from target in local from right in values select GuestStatement.Compound(kind, target, right);
 
-        Gen<GuestStatement> Sink(GuestStatementKind kind) => value.Select(argument => GuestStatement.Of(kind, argument));
+        // Sinks take a local as it is, or in an expression, often enough for the local updates to matter.
+        var sinkValue = Pick((2, local.Select(GuestExpr.Local)), (3, value));
+
+        Gen<GuestStatement> Sink(GuestStatementKind kind) => sinkValue.Select(argument => GuestStatement.Of(kind, argument));
 
         var nonZeroConstant = Constant.Where(constant => constant.ConstantValue != 0);
-        var block = nested?.Array[1, 3];
+        var block = nested?.Array[1, 2];
         return Pick(
             (2, from target in local from right in value select GuestStatement.Assign(target, right)),
             (3, Compound(GuestExprKind.Or, compoundValue)),
@@ -208,7 +211,7 @@ internal static class ProgramGenerators
             (1, Sink(GuestStatementKind.StoreTargetTypedNew)),
             (3, from helper in Gen.Int[0, EntryHelperCount - 1]
                 from first in value
-                from second in value
+                from second in sinkValue
                 select GuestStatement.Call(GuestStatementKind.StoreCall, $"Entry{helper}", first, second)),
             (1, Sink(GuestStatementKind.PrintNew)),
             (1, Sink(GuestStatementKind.Print)),
@@ -228,6 +231,7 @@ internal static class ProgramGenerators
 
     private static Gen<GuestStatement> EntryReturn(int locals) => Pick(
         (2, Gen.Const(() => GuestStatement.Of(GuestStatementKind.ReturnLast))),
+        (2, Gen.Int[0, locals - 1].Select(local => GuestStatement.Of(GuestStatementKind.ReturnNew, GuestExpr.Local(local)))),
         (2, Expression(2, locals).Select(value => GuestStatement.Of(GuestStatementKind.ReturnNew, value))),
         (1, from helper in Gen.Int[0, EntryHelperCount - 1]
             from first in Expression(2, locals)

@@ -35,9 +35,19 @@ internal sealed class BatchResult(RenderedBatch batch)
 
     public bool Agrees => _disagreements.Count == 0 && Stray.Count == 0;
 
+    /// <summary>The expected diagnostics by verb and bits ("sets bit 52", "clears bits 52 and 62", ...): what the run covers.</summary>
+    public Dictionary<string, int> ExpectedShapes { get; } = [];
+
     public void Record(int program, Pte101Setting setting, IReadOnlyList<ExpectedDiagnostic> expected, IReadOnlyList<ExpectedDiagnostic> actual)
     {
         Checks++;
+        foreach (var diagnostic in expected)
+        {
+            // "Guest code {verb} {bits} of 'L1e': ..."
+            var shape = diagnostic.Message["Guest code ".Length..diagnostic.Message.IndexOf(" of 'L1e'", StringComparison.Ordinal)];
+            ExpectedShapes[shape] = ExpectedShapes.GetValueOrDefault(shape) + 1;
+        }
+
         ExpectedDiagnostics += expected.Count;
         ActualDiagnostics += actual.Count;
         MatchedDiagnostics += expected.Intersect(actual).Count();

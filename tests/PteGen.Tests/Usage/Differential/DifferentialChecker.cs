@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Xunit.Sdk;
 
 namespace PteGen.Tests.Usage.Differential;
 
@@ -23,15 +24,23 @@ internal static class DifferentialChecker
         foreach (var setting in Pte101Setting.All)
         {
             IEnumerable<Diagnostic> diagnostics;
-            if (first is null)
+            try
             {
-                first = UsageHarness.Run(batch.Source, setting.Usage);
-                diagnostics = first.Diagnostics;
+                if (first is null)
+                {
+                    first = UsageHarness.Run(batch.Source, setting.Usage);
+                    diagnostics = first.Diagnostics;
+                }
+                else
+                {
+                    // The settings differ only in analyzer options: the same compilation serves all four.
+                    diagnostics = UsageHarness.Analyze(first.Compilation, setting.Usage.ToAnalyzerOptions(), UsageHarness.GuestAnalyzers);
+                }
             }
-            else
+            catch (XunitException failure)
             {
-                // The settings differ only in analyzer options: the same compilation serves all four.
-                diagnostics = UsageHarness.Analyze(first.Compilation, setting.Usage.ToAnalyzerOptions(), UsageHarness.GuestAnalyzers);
+                // The harness found a compile error, an analyzer exception or an AD0001: its message has positions, not the text.
+                throw new XunitException($"{failure.Message}{Environment.NewLine}PteGenConfiguration {setting}; the batch's source:{Environment.NewLine}{batch.Source}");
             }
 
             result.AnalyzerTime += watch.Elapsed;

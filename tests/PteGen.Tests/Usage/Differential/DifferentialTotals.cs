@@ -27,6 +27,8 @@ internal sealed class DifferentialTotals
 
     public TimeSpan AnalyzerTime { get; private set; }
 
+    public Dictionary<string, int> ExpectedShapes { get; } = [];
+
     public void Add(BatchResult result)
     {
         Batches++;
@@ -40,10 +42,15 @@ internal sealed class DifferentialTotals
         Stray += result.Stray.Count;
         ReferenceTime += result.ReferenceTime;
         AnalyzerTime += result.AnalyzerTime;
+        foreach (var (shape, count) in result.ExpectedShapes)
+        {
+            ExpectedShapes[shape] = ExpectedShapes.GetValueOrDefault(shape) + count;
+        }
     }
 
     public string Report(TimeSpan elapsed, TimeSpan cpu) =>
         $"{Programs} programs in {Batches} compilations x {Pte101Setting.All.Count} settings ({string.Join(", ", Pte101Setting.All)}) = {Checks} checks, "
-        + $"{elapsed.TotalSeconds:F1} s ({cpu.TotalSeconds:F1} s of process CPU time; summed over threads: {AnalyzerTime.TotalSeconds:F1} s compiling and analyzing, {ReferenceTime.TotalSeconds:F1} s generating output, reference and comparison). Agreements: {Agreements} of {Checks} checks ({DisagreeingPrograms} programs disagree under some setting). "
-        + $"PTE101: {Expected} expected by the reference, {Actual} reported by the analyzer, {Matched} identical (span and message); {Stray} outside any program.";
+        + $"{elapsed.TotalSeconds:F1} s ({cpu.TotalSeconds:F1} s of process CPU time; summed over threads: {AnalyzerTime.TotalSeconds:F1} s compiling and analyzing, {ReferenceTime.TotalSeconds:F1} s rendering, reference and comparison). Agreements: {Agreements} of {Checks} checks ({DisagreeingPrograms} programs disagree under some setting). "
+        + $"PTE101: {Expected} expected by the reference, {Actual} reported by the analyzer, {Matched} identical (span and message); {Stray} outside any program. "
+        + $"Expected by shape: {string.Join(", ", ExpectedShapes.OrderByDescending(pair => pair.Value).Select(pair => $"{pair.Key} {pair.Value}"))}.";
 }

@@ -5,8 +5,8 @@ namespace PteGen.Tests.Usage.Differential;
 /// <summary>
 /// CsCheck generators of guest programs for the PTE101 differential test. A program is a static class with three
 /// entry helpers <c>Entry0..2(ulong pfn, ulong prot)</c> (templates whose parameters reach <c>new L1e(...)</c>
-/// unchanged, masked, forced, moved by a shift, or not at all; a later helper may forward to an earlier one), two value
-/// helpers <c>Value0..1(ulong v)</c> (their parameter reaches no entry), and two builders: straight-line code
+/// unchanged, masked, forced, moved by a shift, or not at all; a later helper may forward to an earlier one), a value
+/// helper <c>Value0(ulong v)</c> (its parameter reaches no entry), and two builders: straight-line code
 /// and if/else over opaque bool parameters, ulong locals with assignments and compound assignments, and expressions
 /// over <c>raw</c>, <c>pfn</c>, <c>e.Raw</c>, <c>pfn &lt;&lt; 12</c>, named and literal constants, <c>| &amp; ^ ~ + -
 /// &lt;&lt; &gt;&gt; ?: * 31</c> and calls; sinks and non-sinks are mixed. Every generated program compiles: nothing
@@ -17,11 +17,11 @@ internal static class ProgramGenerators
 {
     public const int EntryHelperCount = 3;
 
-    public const int ValueHelperCount = 2;
+    public const int ValueHelperCount = 1;
 
     private const int MaxDepth = 3;
 
-    private const int MaxLocals = 3;
+    private const int MaxLocals = 2;
 
     private static readonly Gen<string> Conditions = Gen.OneOf([.. GuestMethod.Conditions]);
 
@@ -76,18 +76,17 @@ internal static class ProgramGenerators
             initializers,
             [.. body, final]);
 
-    /// <summary>One program: the five helpers, then two builders.</summary>
+    /// <summary>One program: the four helpers, then two builders.</summary>
     public static readonly Gen<GuestProgram> Program =
         from entry0 in EntryHelper(0)
         from entry1 in EntryHelper(1)
         from entry2 in EntryHelper(2)
         from value0 in ValueHelper(0)
-        from value1 in ValueHelper(1)
         from builders in Builder.Array[2]
         select new GuestProgram(
             "Program",
             [
-                entry0, entry1, entry2, value0, value1,
+                entry0, entry1, entry2, value0,
                 .. builders.Select((builder, index) =>
                     builder.Renamed(builder.Kind == GuestMethodKind.EntryBuilder ? $"Build{index}" : $"Compute{index}")),
             ]);

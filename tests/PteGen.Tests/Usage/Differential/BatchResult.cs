@@ -5,7 +5,7 @@ namespace PteGen.Tests.Usage.Differential;
 /// <summary>What one batch of <see cref="DifferentialChecker"/> gave: counts, and the disagreements per program and setting.</summary>
 internal sealed class BatchResult(RenderedBatch batch)
 {
-    private readonly Dictionary<int, List<(Pte101Setting Setting, IReadOnlyList<ExpectedDiagnostic> Expected, IReadOnlyList<ExpectedDiagnostic> Actual)>> _disagreements = [];
+    private readonly Dictionary<int, List<(Pte101Setting Setting, IReadOnlyList<Pte101Finding> Expected, IReadOnlyList<Pte101Finding> Actual)>> _disagreements = [];
 
     public RenderedBatch Batch { get; } = batch;
 
@@ -38,7 +38,7 @@ internal sealed class BatchResult(RenderedBatch batch)
     /// <summary>The expected diagnostics by verb and bits ("sets bit 52", "clears bits 52 and 62", ...): what the run covers.</summary>
     public Dictionary<string, int> ExpectedShapes { get; } = [];
 
-    public void Record(int program, Pte101Setting setting, IReadOnlyList<ExpectedDiagnostic> expected, IReadOnlyList<ExpectedDiagnostic> actual)
+    public void Record(int program, Pte101Setting setting, IReadOnlyList<Pte101Finding> expected, IReadOnlyList<Pte101Finding> actual)
     {
         Checks++;
         foreach (var diagnostic in expected)
@@ -86,7 +86,7 @@ internal sealed class BatchResult(RenderedBatch batch)
     /// <summary>The size of a program's source, to show the smallest disagreement first.</summary>
     public int SourceLength(int program) => Batch.Programs[program].ClassSpan.Length;
 
-    private void AppendList(StringBuilder text, IReadOnlyList<ExpectedDiagnostic> diagnostics)
+    private void AppendList(StringBuilder text, IReadOnlyList<Pte101Finding> diagnostics)
     {
         if (diagnostics.Count == 0)
         {

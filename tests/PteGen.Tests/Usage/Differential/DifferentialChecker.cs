@@ -45,10 +45,10 @@ internal static class DifferentialChecker
 
             result.AnalyzerTime += watch.Elapsed;
 
-            var actualByProgram = batch.Programs.Select(_ => new List<ExpectedDiagnostic>()).ToList();
+            var actualByProgram = batch.Programs.Select(_ => new List<Pte101Finding>()).ToList();
             foreach (var diagnostic in diagnostics.Where(d => d.Id == "PTE101"))
             {
-                var found = new ExpectedDiagnostic(diagnostic.Location.SourceSpan, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+                var found = new Pte101Finding(diagnostic.Location.SourceSpan, diagnostic.GetMessage(CultureInfo.InvariantCulture));
                 var index = diagnostic.Location.SourceTree?.FilePath == UsageHarness.GuestPath ? batch.ProgramAt(found.Span) : -1;
                 if (index < 0)
                 {

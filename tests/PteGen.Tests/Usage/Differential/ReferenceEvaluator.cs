@@ -34,9 +34,9 @@ internal sealed class ReferenceEvaluator
     /// with a bit Xen reserves in an active configuration, naming the union of those bits; the verb is "sets" when every
     /// reached (bit, sink) is 1, "clears" when every one is 0, and the writer's kind otherwise.
     /// </summary>
-    public IReadOnlyList<ExpectedDiagnostic> Expected(Pte101Setting setting)
+    public IReadOnlyList<Pte101Finding> Expected(Pte101Setting setting)
     {
-        var expected = new List<ExpectedDiagnostic>();
+        var expected = new List<Pte101Finding>();
         foreach (var (writer, reached) in _reached)
         {
             var relevant = reached.Where(r => setting.IsReserved(r.Bit)).ToList();
@@ -49,7 +49,7 @@ internal sealed class ReferenceEvaluator
             var verb = relevant.All(r => r.State == BitState.One) ? "sets"
                 : relevant.All(r => r.State == BitState.Zero) ? "clears"
                 : writer.KindVerb;
-            expected.Add(new ExpectedDiagnostic(writer.Span, setting.Message(verb, bits)));
+            expected.Add(new Pte101Finding(writer.Span, setting.Message(verb, bits)));
         }
 
         expected.Sort();

@@ -3,9 +3,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace PteGen.Tests.Usage.Differential;
 
 /// <summary>A PTE101 finding as compared: where, and the exact message (the reference's, or the analyzer's).</summary>
-internal sealed record ExpectedDiagnostic(TextSpan Span, string Message) : IComparable<ExpectedDiagnostic>
+internal sealed record Pte101Finding(TextSpan Span, string Message) : IComparable<Pte101Finding>
 {
-    public int CompareTo(ExpectedDiagnostic? other)
+    public int CompareTo(Pte101Finding? other)
     {
         if (other is null)
         {

@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Xunit.Sdk;
 
 namespace PteGen.Tests.Usage.Differential;
 
 /// <summary>
-/// Checks one batch of programs: renders them into one guest file, compiles it once (the harness asserts it compiles,
-/// and fails on an analyzer exception or AD0001), analyzes that compilation under each configuration setting, and
-/// compares each program's PTE101 diagnostics (span and message) with the reference's, exactly.
+/// Checks one batch of programs: renders them into one guest file, compiles it as <see cref="UsageHarness.Run"/> does
+/// (same references and options; it must compile), analyzes that compilation under each configuration setting with the
+/// harness (which fails on an analyzer exception or AD0001), and compares each program's PTE101 diagnostics (span and
+/// message) with the reference's, exactly.
 /// </summary>
 internal static class DifferentialChecker
 {
@@ -20,26 +22,30 @@ internal static class DifferentialChecker
         var result = new BatchResult(batch) { ReferenceTime = watch.Elapsed };
         watch.Restart();
 
-        GuestRun? first = null;
+        // The settings differ only in analyzer options: one compilation serves all four. The first analysis also
+        // returns the compiler's diagnostics (the harness binds once for both), so that the batch is compiled once.
+        var compilation = CSharpCompilation.Create(
+            "Guest",
+            [CSharpSyntaxTree.ParseText(batch.Source, UsageHarness.ParseOptions, path: UsageHarness.GuestPath)],
+            UsageHarness.GuestReferences,
+            UsageSettings.Default.Apply(UsageHarness.CompilationOptions));
+        var compiled = false;
         foreach (var setting in Pte101Setting.All)
         {
             IEnumerable<Diagnostic> diagnostics;
             try
             {
-                if (first is null)
+                diagnostics = UsageHarness.Analyze(compilation, setting.Usage.ToAnalyzerOptions(), includeCompilerDiagnostics: !compiled, UsageHarness.GuestAnalyzers);
+                if (!compiled)
                 {
-                    first = UsageHarness.Run(batch.Source, setting.Usage);
-                    diagnostics = first.Diagnostics;
-                }
-                else
-                {
-                    // The settings differ only in analyzer options: the same compilation serves all four.
-                    diagnostics = UsageHarness.Analyze(first.Compilation, setting.Usage.ToAnalyzerOptions(), UsageHarness.GuestAnalyzers);
+                    var errors = diagnostics.Where(d => d.Id.StartsWith("CS", StringComparison.Ordinal) && d.Severity == DiagnosticSeverity.Error).ToList();
+                    Assert.True(errors.Count == 0, $"The generated guest source does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+                    compiled = true;
                 }
             }
             catch (XunitException failure)
             {
-                // The harness found a compile error, an analyzer exception or an AD0001: its message has positions, not the text.
+                // A compile error, or the harness found an analyzer exception or an AD0001: the message has positions, not the text.
                 throw new XunitException($"{failure.Message}{Environment.NewLine}PteGenConfiguration {setting}; the batch's source:{Environment.NewLine}{batch.Source}");
             }
 

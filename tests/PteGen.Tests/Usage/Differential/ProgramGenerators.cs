@@ -68,7 +68,7 @@ internal static class ProgramGenerators
         from isEntry in Gen.Bool
         from localCount in Gen.Int[1, MaxLocals]
         from initializers in Expression(2, 0).Array[localCount]
-        from body in Statements[2, localCount].Array[1, 4]
+        from body in Statements[2, localCount].Array[1, 3]
         from final in isEntry ? EntryReturn(localCount) : Expression(2, localCount).Select(value => GuestStatement.Of(GuestStatementKind.ReturnValue, value))
         select new GuestMethod(
             "",
@@ -185,7 +185,7 @@ internal static class ProgramGenerators
 
     private static Gen<GuestStatement> Statement(Gen<GuestStatement>? nested, int locals)
     {
-        var value = Pick((3, Expression(2, locals)), (2, Expression(1, locals)), (1, Expression(3, locals)));
+        var value = Pick((4, Expression(2, locals)), (3, Expression(1, locals)), (1, Expression(3, locals)));
         var local = Gen.Int[0, locals - 1];
         var compoundValue = Pick((3, Constant), (2, value));
 

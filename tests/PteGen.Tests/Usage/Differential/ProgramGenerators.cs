@@ -11,7 +11,9 @@ namespace PteGen.Tests.Usage.Differential;
 /// over <c>raw</c>, <c>pfn</c>, <c>e.Raw</c>, <c>pfn &lt;&lt; 12</c>, named and literal constants, <c>| &amp; ^ ~ + -
 /// &lt;&lt; &gt;&gt; ?: * 31</c> and calls; sinks and non-sinks are mixed. Every generated program compiles: nothing
 /// constant is multiplied, added or subtracted (a constant overflow is a compile error), and a helper only calls
-/// helpers declared before it.
+/// helpers declared before it. Helper templates pass a parameter on to an entry only through constant masks, sets and
+/// toggles, a forwarding call, or an <c>|</c> with the shifted frame: never through <c>~</c> or a join, where the spec
+/// does not say whether the parameter's bit still "reaches the sink unchanged".
 /// </summary>
 internal static class ProgramGenerators
 {

@@ -7,7 +7,9 @@ namespace PteGen.Tests.Usage.Differential;
 /// sink each writer of each bit is recorded with the bit's state there. Helpers are interpreted before their callers;
 /// a helper's parameters start as E with each bit marked as the parameter's own, and the bits whose marker arrives at
 /// one of the helper's sinks at the same position form its summary ("the parameter bits that reach the sink
-/// unchanged"). At a call, the argument's writers of those bits reach the entry with the argument's state.
+/// unchanged"; a bit moved by a shift does not count). At a call, the argument's writers of those bits reach the entry
+/// with the argument's state at the call (the summary is a set of bits, not a transfer function: what the helper ors
+/// in from elsewhere, such as its shifted frame's N bits, does not change the verb).
 /// <see cref="Expected"/> then turns the records into the diagnostics one configuration setting expects.
 /// </summary>
 internal sealed class ReferenceEvaluator

@@ -65,7 +65,7 @@ public sealed class ReferenceEvaluatorTests
     }
 
     [Fact]
-    public void ShiftedPfnMaskedToTheFrame_WritesNothing_ItsHighBitsAreANumbers()
+    public void ShiftedPfnMaskedToTheFrame_WritesNothing_ItsHighBitsAreNumberBits()
     {
         var run = Evaluate(Builder(Store(GuestExpr.And(GuestExpr.ShiftLeft(Pfn(), 12), C("FrameMask")))));
         Assert.Contains("last = new L1e((pfn << 12) & FrameMask);", run.Source, StringComparison.Ordinal);

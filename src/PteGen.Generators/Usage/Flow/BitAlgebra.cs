@@ -25,19 +25,14 @@ internal static class BitAlgebra
 
     /// <summary>
     /// <c>x + C</c> and <c>x - C</c>: the one bits of C are decided by <paramref name="writer"/>; bits below C's lowest one
-    /// bit are unchanged, the others unknown (a carry or a borrow can reach them).
+    /// bit are unchanged, the others unknown (a carry or a borrow can reach them), even when x is known: the rule stays
+    /// the one the documentation states.
     /// </summary>
-    public static BitValue AddConstant(BitValue x, ulong constant, bool subtract, int writer)
+    public static BitValue AddConstant(BitValue x, ulong constant, int writer)
     {
         if (constant == 0)
         {
             return x;
-        }
-
-        if (x.Known == ulong.MaxValue)
-        {
-            var result = unchecked(subtract ? x.One - constant : x.One + constant);
-            return new BitValue(~result, result, 0, BitValue.Replace(x.Writers, writer, constant));
         }
 
         var unchanged = (constant & (0 - constant)) - 1; // the bits below the lowest one bit of C

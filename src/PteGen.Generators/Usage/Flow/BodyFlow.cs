@@ -26,6 +26,7 @@ internal sealed class BodyFlow
     private readonly Dictionary<(int Writer, GuestLayout Layout), Finding> _findings;
     private readonly MethodSummary.Builder _summary = new();
     private readonly Dictionary<ILocalSymbol, GuestLayout> _pointers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<CaptureId, IOperation> _captured = new();
     private readonly CancellationToken _cancellationToken;
     private readonly List<BitValue> _values = new();
     private readonly Stack<Frame> _frames = new();
@@ -340,6 +341,7 @@ internal sealed class BodyFlow
         {
             case IFlowCaptureOperation capture:
                 state = state.SetItem(capture.Id, Child(valueBase, 0));
+                _captured[capture.Id] = capture.Value;
                 return BitValue.Unknown;
             case IArgumentOperation:
             case IParenthesizedOperation:
@@ -510,7 +512,14 @@ internal sealed class BodyFlow
                 }
 
                 return;
-            case IFlowCaptureReferenceOperation:
+            case IFlowCaptureReferenceOperation capture:
+                // The graph captures an assignment's target before a branch in its value ("v |= c ? a : b",
+                // "table[i] ^= ..."): the write goes to what was captured.
+                if (_captured.TryGetValue(capture.Id, out var captured) && captured is not IFlowCaptureReferenceOperation)
+                {
+                    Assign(captured, value, ref state);
+                }
+
                 return;
         }
 
@@ -606,8 +615,8 @@ internal sealed class BodyFlow
                 BinaryOperatorKind.Or => BitAlgebra.OrConstant(x, constant, _writers.ForOperation(syntax, WriterKind.Sets)),
                 BinaryOperatorKind.And => BitAlgebra.AndConstant(x, constant, _writers.ForOperation(syntax, WriterKind.Clears)),
                 BinaryOperatorKind.ExclusiveOr => BitAlgebra.XorConstant(x, constant, _writers.ForOperation(syntax, WriterKind.Toggles)),
-                BinaryOperatorKind.Add => BitAlgebra.AddConstant(x, constant, subtract: false, _writers.ForOperation(syntax, WriterKind.Sets)),
-                _ => BitAlgebra.AddConstant(x, constant, subtract: true, _writers.ForOperation(syntax, WriterKind.Clears)),
+                BinaryOperatorKind.Add => BitAlgebra.AddConstant(x, constant, _writers.ForOperation(syntax, WriterKind.Sets)),
+                _ => BitAlgebra.AddConstant(x, constant, _writers.ForOperation(syntax, WriterKind.Clears)),
             };
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Text;
 using System.Collections.Immutable;
 
 namespace PteGen.Tests.Usage.Differential;
@@ -86,11 +87,58 @@ internal sealed class AbstractValue
 
     /// <summary><c>x | y</c>, neither constant: 1 wins, 0 gives the other side; writers of both sides.</summary>
     public AbstractValue Or(AbstractValue other) =>
-        Build(bit => (OrState(_states[bit], other._states[bit]), _origins[bit].Union(other._origins[bit])));
+        Build(bit => (OrState(_states[bit], other._states[bit]), Deciding(_states[bit], _origins[bit], other._states[bit], other._origins[bit], BitState.One)));
 
     /// <summary><c>x &amp; y</c>, neither constant: 0 wins, 1 gives the other side; writers of both sides.</summary>
     public AbstractValue And(AbstractValue other) =>
-        Build(bit => (AndState(_states[bit], other._states[bit]), _origins[bit].Union(other._origins[bit])));
+        Build(bit => (AndState(_states[bit], other._states[bit]), Deciding(_states[bit], _origins[bit], other._states[bit], other._origins[bit], BitState.Zero)));
+
+    /// <summary>
+    /// The writers of a bit of <c>x | y</c> (<paramref name="dominant"/> 1) or <c>x &amp; y</c> (dominant 0): a side whose
+    /// bit is dominant decides it alone, and a side whose bit is the other known value does not decide a bit that the
+    /// other side may carry from an entry (E); otherwise both sides' writers count.
+    /// </summary>
+    private static ImmutableHashSet<Origin> Deciding(BitState x, ImmutableHashSet<Origin> xOrigins, BitState y, ImmutableHashSet<Origin> yOrigins, BitState dominant)
+    {
+        var neutral = dominant == BitState.One ? BitState.Zero : BitState.One;
+        var xDecides = !((x == neutral && y == BitState.Entry) || (y == dominant && x != dominant));
+        var yDecides = !((y == neutral && x == BitState.Entry) || (x == dominant && y != dominant));
+        return (xDecides ? xOrigins : NoOrigins).Union(yDecides ? yOrigins : NoOrigins);
+    }
+
+    /// <summary>
+    /// The value a call of a helper returns, from what the helper returns (<paramref name="returned"/>, its parameter
+    /// marked) and the argument: the helper's own writers become one writer at the call, <paramref name="atCall"/>,
+    /// and the parameter's bits returned in place are the argument's.
+    /// </summary>
+    public static AbstractValue Call(AbstractValue returned, AbstractValue argument, TextSpan callSpan)
+    {
+        var kinds = new HashSet<OriginKind>();
+        for (var bit = 0; bit < Width; bit++)
+        {
+            foreach (var origin in returned._origins[bit])
+            {
+                if (!origin.IsParameterBit)
+                {
+                    kinds.Add(origin.Kind);
+                }
+            }
+        }
+
+        var atCall = Origin.Writer(kinds.Count == 1 ? kinds.Single() : OriginKind.Sets, callSpan);
+        return Build(bit =>
+        {
+            var origins = NoOrigins;
+            foreach (var origin in returned._origins[bit])
+            {
+                origins = origin.IsParameterBit
+                    ? (origin.Bit == bit ? origins.Union(argument._origins[bit]) : origins)
+                    : origins.Add(atCall);
+            }
+
+            return (returned._states[bit], origins);
+        });
+    }
 
     /// <summary><c>x ^ y</c>, neither constant: 0 gives the other side, 1 flips it; writers of both sides.</summary>
     public AbstractValue Xor(AbstractValue other) =>

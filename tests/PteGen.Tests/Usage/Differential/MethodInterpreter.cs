@@ -10,6 +10,7 @@ namespace PteGen.Tests.Usage.Differential;
 internal sealed class MethodInterpreter(
     GuestMethod method,
     IReadOnlyDictionary<string, ulong[]> summaries,
+    IDictionary<string, AbstractValue> returns,
     Dictionary<Origin, List<(int Bit, BitState State)>> reached)
 {
     private readonly ulong[] _summary = new ulong[method.UlongParameters.Count];
@@ -62,11 +63,18 @@ internal sealed class MethodInterpreter(
             case GuestStatementKind.PrintValueCall:
                 Call(statement.Name, statement.Expressions, locals);
                 break;
+            case GuestStatementKind.ReturnValue:
+            {
+                // Not a sink; what a helper returns is followed into its callers (see AbstractValue.Call).
+                var value = Evaluate(statement.Expressions[0], locals);
+                returns[method.Name] = returns.TryGetValue(method.Name, out var earlier) ? earlier.Join(value) : value;
+                break;
+            }
+
             case GuestStatementKind.Print:
             case GuestStatementKind.PrintHash:
             case GuestStatementKind.PrintTimes:
             case GuestStatementKind.PrintComparison:
-            case GuestStatementKind.ReturnValue:
                 // Not sinks; evaluated only for the sinks nested in them.
                 Evaluate(statement.Expressions[0], locals);
                 break;
@@ -143,6 +151,10 @@ internal sealed class MethodInterpreter(
                 ReachEntry(Evaluate(expr.Operands[0], locals), ulong.MaxValue);
                 return AbstractValue.Unknown();
             case GuestExprKind.ValueCall:
+                Call(expr.Text, expr.Operands, locals);
+                return returns.TryGetValue(expr.Text, out var returned)
+                    ? AbstractValue.Call(returned, Evaluate(expr.Operands[0], locals), expr.Span)
+                    : AbstractValue.Unknown();
             case GuestExprKind.EntryCallRaw:
                 Call(expr.Text, expr.Operands, locals);
                 return AbstractValue.Unknown();

@@ -63,12 +63,21 @@ internal sealed class Pte101Setting
         return $"bit {bit} ({field}) {where}";
     }
 
-    /// <summary>The PTE101 message for a writer that <paramref name="verb"/> the reserved <paramref name="bits"/> (ascending).</summary>
+    /// <summary>
+    /// The PTE101 message for a writer that <paramref name="verb"/> the reserved <paramref name="bits"/> (ascending). Bits
+    /// that Xen reserves in the same configurations are named together, as the diagnostics reference shows: under Debug,
+    /// "bits 52 and 62 (GuestKernel, GrantMapping) under configuration Debug".
+    /// </summary>
     public string Message(string verb, IReadOnlyList<int> bits)
     {
-        var bitsText = bits.Count == 1 ? $"bit {bits[0]}" : $"bits {string.Join(", ", bits.Take(bits.Count - 1))} and {bits[^1]}";
-        return $"Guest code {verb} {bitsText} of 'L1e': Xen reserves {string.Join(" and ", bits.Select(Owner))}";
+        var owners = IsReserved(GrantBit) && ActiveConfigurations.Count == 1 && bits.Count == 2
+            ? $"bits {bits[0]} and {bits[1]} (GuestKernel, GrantMapping) under configuration {ActiveConfigurations[0]}"
+            : string.Join(" and ", bits.Select(Owner));
+        return $"Guest code {verb} {BitsText(bits)} of 'L1e': Xen reserves {owners}";
     }
+
+    private static string BitsText(IReadOnlyList<int> bits) =>
+        bits.Count == 1 ? $"bit {bits[0]}" : $"bits {string.Join(", ", bits.Take(bits.Count - 1))} and {bits[^1]}";
 
     public override string ToString() => Label;
 }

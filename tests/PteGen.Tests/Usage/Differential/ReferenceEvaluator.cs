@@ -16,12 +16,13 @@ internal sealed class ReferenceEvaluator
 {
     private readonly Dictionary<string, ulong[]> _summaries = [];
     private readonly Dictionary<Origin, List<(int Bit, BitState State)>> _reached = [];
+    private readonly Dictionary<string, AbstractValue> _returns = [];
 
     private ReferenceEvaluator(GuestProgram program)
     {
         foreach (var method in program.Methods)
         {
-            _summaries[method.Name] = new MethodInterpreter(method, _summaries, _reached).Run();
+            _summaries[method.Name] = new MethodInterpreter(method, _summaries, _returns, _reached).Run();
         }
     }
 

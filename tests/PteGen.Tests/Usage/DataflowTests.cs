@@ -407,4 +407,20 @@ public sealed class DataflowTests
             """,
             allowUnsafe: true).Expect("PTE101", Message("sets", "bit 52", KernelAny), Message("toggles", "bit 62", GrantDebug));
     }
+
+    /// <summary>Summaries of a long call chain are computed with an explicit stack, callees first.</summary>
+    [Fact]
+    public void ALongChainOfHelpersIsSummarizedWithoutRecursion()
+    {
+        const int length = 2_000;
+        var helpers = new System.Text.StringBuilder();
+        for (var index = 0; index < length; index++)
+        {
+            helpers.AppendLine(index == length - 1
+                ? $"static L1e H{index}(ulong v) => new L1e(v);"
+                : $"static L1e H{index}(ulong v) => H{index + 1}(v | Soft9);");
+        }
+
+        RunMembers(helpers + "public static L1e Use() => H0([|Grant|]);").ExpectSingle("PTE101", Message("sets", "bit 62", GrantDebug));
+    }
 }

@@ -26,6 +26,7 @@ public static class Program
         typeof(NegotiatedFixupBenchmarks),
         typeof(GeneratorBenchmarks),
         typeof(AnalyzerBenchmarks),
+        typeof(PathologicalGuestBenchmarks),
     ];
 
     public static int Main(string[] args)

@@ -27,6 +27,9 @@ namespace PteGen.Benchmarks.Cost;
 /// (<see cref="PathologicalProbe"/>) outside the timing.
 /// </remarks>
 [MemoryDiagnoser]
+// An operation takes 0.01-3 s here: the default job's up to 100 iterations per case would take over an hour on a busy
+// two-core machine for little more precision.
+[MaxIterationCount(25)]
 public class PathologicalGuestBenchmarks : ICheckedBenchmark
 {
     private Compilation _compilation = null!;

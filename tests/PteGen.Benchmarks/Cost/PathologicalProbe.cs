@@ -40,6 +40,40 @@ internal static class PathologicalProbe
         return Enumerable.Range(0, size).Count(index => PathologicalLayout.XenFields.Contains(fields[index % fields.Count].Name));
     }
 
+    /// <summary>
+    /// <c>--pathological INPUT [SIZE] [RUNS]</c>: the breakdown of one input at any size (the full size by default),
+    /// then RUNS timed analyses as the benchmark runs them (a new <c>CompilationWithAnalyzers</c> each, concurrent), so
+    /// a profiler or a size search can look at one input alone. Exit code 0 when every run finished.
+    /// </summary>
+    public static int Run(string[] args)
+    {
+        var at = Array.IndexOf(args, "--pathological");
+        if (at + 1 >= args.Length || !Enum.TryParse<PathologicalInput>(args[at + 1], ignoreCase: true, out var input))
+        {
+            Console.Error.WriteLine($"--pathological needs one of {string.Join(", ", Enum.GetNames<PathologicalInput>())}, then optionally a size and a number of runs.");
+            return 2;
+        }
+
+        int Number(int index, int fallback) =>
+            index < args.Length && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : fallback;
+        var size = Number(at + 2, PathologicalGuest.FullSize(input));
+        var runs = Number(at + 3, 5);
+        var compilation = PathologicalGuest.Compilation(input, size);
+        var watch = Stopwatch.StartNew();
+        Roslyn.ThrowOnErrors(compilation.GetDiagnostics(), $"The pathological guest ({input})");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// compile (GetDiagnostics)  {watch.Elapsed.TotalMilliseconds:F1} ms"));
+        Console.WriteLine(Describe(input, size, compilation));
+        for (var run = 0; run < runs; run++)
+        {
+            watch.Restart();
+            var diagnostics = Roslyn.WithAnalyzers(compilation, [new GuestUsageAnalyzer()], concurrent: true, logTime: false)
+                .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// run {run + 1}: GuestUsageAnalyzer {watch.Elapsed.TotalMilliseconds:F1} ms, {diagnostics.Count(d => d.Id == "PTE101")} PTE101"));
+        }
+
+        return 0;
+    }
+
     public static string Describe(PathologicalInput input, int size, Compilation compilation)
     {
         var text = new StringBuilder();

@@ -20,13 +20,17 @@ namespace PteGen.Benchmarks.Cost;
 /// <remarks>
 /// A new <c>CompilationWithAnalyzers</c> works on a fresh copy of the compilation, so each iteration also binds the
 /// method body again into operation trees: that is the analyzer driver's cost, which <see cref="DriverOnly"/> (the
-/// baseline, <see cref="DriverBaselineAnalyzer"/>: the same registrations, no work) measures alone. The guest
-/// analyzer's own cost is <see cref="GuestAnalyzer"/> minus <see cref="DriverOnly"/>; it includes the control-flow
-/// graph the analyzer asks the driver for. Concurrent analysis, as in a build (the analysis then runs on thread-pool
-/// threads, whose stacks are the ones a deep input must fit in). <see cref="Setup"/> prints a Stopwatch breakdown
-/// (<see cref="PathologicalProbe"/>) outside the timing.
+/// baseline, <see cref="DriverBaselineAnalyzer"/>: the same registrations, no work) measures alone.
+/// <see cref="DriverReplay"/> (<see cref="ReplayBaselineAnalyzer"/>) adds what the guest analyzer asks of Roslyn
+/// without computing anything: the control-flow graphs, and its diagnostics at the same places (Roslyn checks each
+/// for <c>[SuppressMessage]</c>, which can bind the method again). So <see cref="GuestAnalyzer"/> minus
+/// <see cref="DriverOnly"/> is what a build pays for the analyzer, and <see cref="GuestAnalyzer"/> minus
+/// <see cref="DriverReplay"/> is PteGen's own work. Concurrent analysis, as in a build (the analysis then runs on
+/// thread-pool threads, whose stacks are the ones a deep input must fit in). <see cref="Setup"/> prints a Stopwatch
+/// breakdown (<see cref="PathologicalProbe"/>) outside the timing.
 /// </remarks>
 [MemoryDiagnoser]
+[MedianColumn]
 // An operation takes 0.01-3 s here: the default job's up to 100 iterations per case would take over an hour on a busy
 // two-core machine for little more precision.
 [MaxIterationCount(25)]
@@ -34,6 +38,7 @@ public class PathologicalGuestBenchmarks : ICheckedBenchmark
 {
     private Compilation _compilation = null!;
     private ImmutableArray<Diagnostic> _last;
+    private ImmutableArray<(string Path, Microsoft.CodeAnalysis.Text.TextSpan Span)> _replayed;
     private int _size;
 
     [Params(
@@ -52,6 +57,10 @@ public class PathologicalGuestBenchmarks : ICheckedBenchmark
 
         // Binds declarations and the method body once (and proves the input compiles) before anything is timed.
         Roslyn.ThrowOnErrors(_compilation.GetDiagnostics(), $"The pathological guest ({Input})");
+
+        // Where the guest analyzer reports, for the replay control.
+        _replayed = ReplayBaselineAnalyzer.LocationsOf(Roslyn.WithAnalyzers(_compilation, [new GuestUsageAnalyzer()], concurrent: true, logTime: false)
+            .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
         if (!QuickRun.IsQuick)
         {
             Console.WriteLine(PathologicalProbe.Describe(Input, _size, _compilation));
@@ -61,6 +70,13 @@ public class PathologicalGuestBenchmarks : ICheckedBenchmark
     /// <summary>The analyzer driver alone: a no-op analyzer with the guest analyzer's registrations.</summary>
     [Benchmark(Baseline = true)]
     public int DriverOnly() => Analyze(new DriverBaselineAnalyzer());
+
+    /// <summary>
+    /// The driver asked what the guest analyzer asks of Roslyn, without PteGen's work: every block's control-flow graph,
+    /// and a diagnostic at each place the guest analyzer reports one (<see cref="ReplayBaselineAnalyzer"/>).
+    /// </summary>
+    [Benchmark]
+    public int DriverReplay() => Analyze(new ReplayBaselineAnalyzer(_replayed));
 
     /// <summary>The guest analyzer: the read rules and the bit-level data flow over the control-flow graph.</summary>
     [Benchmark]
@@ -93,6 +109,16 @@ public class PathologicalGuestBenchmarks : ICheckedBenchmark
             if (!_last.IsEmpty)
             {
                 throw new InvalidOperationException($"The no-op analyzer reported {_last.Length} diagnostics.");
+            }
+
+            return;
+        }
+
+        if (method == nameof(DriverReplay))
+        {
+            if (_last.Length != _replayed.Length)
+            {
+                throw new InvalidOperationException($"The replay control reported {_last.Length} diagnostics, the guest analyzer {_replayed.Length}.");
             }
 
             return;

@@ -18,12 +18,14 @@ using RawFlow = Generators::PteGen.Generators.Usage.RawFlow;
 namespace PteGen.Benchmarks.Cost;
 
 /// <summary>
-/// Where the guest analyzer's time goes on one pathological input: a Stopwatch breakdown printed by
-/// <see cref="PathologicalGuestBenchmarks.Setup"/>, single-threaded, each step after one warm-up run. End to end
-/// (the driver alone, the driver with the analyzer, the analyzer's telemetry), then the pieces on a fresh
-/// compilation: the operation tree of the method, its control-flow graph, and the analyzer's internal steps called
-/// directly (the read rules' raw-bits tracker, the bit-level data flow, the layout's parse and, for the With calls,
-/// the PTE101 messages). A probe, not a measurement: BenchmarkDotNet's numbers are the measurement.
+/// Where the guest analyzer's time goes on one pathological input: a Stopwatch breakdown, single-threaded, with each
+/// step's allocations and GC pauses, printed by <see cref="PathologicalGuestBenchmarks.Setup"/> (one run after one
+/// warm-up: early runs are partly unoptimized JIT code) and by <c>--pathological</c> (median of 3 after 2). End to end
+/// (the driver alone; the driver asked for the analyzer's control-flow graphs and given its diagnostics,
+/// <see cref="ReplayBaselineAnalyzer"/>; the driver with the analyzer, and its telemetry), then the pieces: the method bound into
+/// an operation tree on a fresh compilation, the control-flow graph of that bound body, and the analyzer's internal
+/// steps called directly (the read rules' raw-bits tracker, the bit-level data flow, the layout's parse and, for the
+/// With calls, the PTE101 messages). A probe, not a measurement: BenchmarkDotNet's numbers are the measurement.
 /// </summary>
 internal static class PathologicalProbe
 {
@@ -62,7 +64,7 @@ internal static class PathologicalProbe
         var watch = Stopwatch.StartNew();
         Roslyn.ThrowOnErrors(compilation.GetDiagnostics(), $"The pathological guest ({input})");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// compile (GetDiagnostics)  {watch.Elapsed.TotalMilliseconds:F1} ms"));
-        Console.WriteLine(Describe(input, size, compilation));
+        Console.WriteLine(Describe(input, size, compilation, warmups: 2, repetitions: 3));
         for (var run = 0; run < runs; run++)
         {
             watch.Restart();
@@ -74,63 +76,90 @@ internal static class PathologicalProbe
         return 0;
     }
 
-    public static string Describe(PathologicalInput input, int size, Compilation compilation)
+    /// <summary>The breakdown, each step timed as the median of <paramref name="repetitions"/> runs after <paramref name="warmups"/>.</summary>
+    public static string Describe(PathologicalInput input, int size, Compilation compilation, int warmups = 1, int repetitions = 1)
     {
         var text = new StringBuilder();
-        void Line(string line) => text.Append("// ").AppendLine(line);
-        Line($"PteGen guest analyzer on {input} ({PathologicalGuest.Describe(input, size)}), Stopwatch, single-threaded, after one warm-up:");
+        void Line(string what, Measured measured, string note = "") =>
+            text.Append(string.Create(CultureInfo.InvariantCulture, $"//   {what,-50} {measured.Ms,9:F1} ms {measured.AllocatedMb,8:F1} MB allocated {measured.GcPauseMs,7:F1} ms in GC{note}")).AppendLine();
+        text.Append(string.Create(CultureInfo.InvariantCulture,
+            $"// PteGen guest analyzer on {input} ({PathologicalGuest.Describe(input, size)}), Stopwatch, single-threaded, median of {repetitions} after {warmups} warm-up(s):"))
+            .AppendLine();
+        Measured Time(Func<double> action) => Measure(action, warmups, repetitions);
 
         var driver = Time(() => EndToEnd(compilation, new DriverBaselineAnalyzer()).Length);
+        var replayed = ReplayBaselineAnalyzer.LocationsOf(EndToEnd(compilation, new GuestUsageAnalyzer()));
+        var replay = Time(() => EndToEnd(compilation, new ReplayBaselineAnalyzer(replayed)).Length);
         var analyzer = Time(() => EndToEnd(compilation, new GuestUsageAnalyzer()).Length);
         var telemetry = Time(() => Telemetry(compilation));
-        Line(Ms("driver alone (no-op analyzer)", driver.Ms));
-        Line(Ms("driver + GuestUsageAnalyzer", analyzer.Ms) + string.Create(CultureInfo.InvariantCulture, $"   (+{analyzer.Ms - driver.Ms:F1} ms over the driver)"));
-        Line(Ms("GuestUsageAnalyzer telemetry ExecutionTime", telemetry.Value));
+        Line("driver alone (no-op analyzer)", driver);
+        Line("driver + its graphs and diagnostics (replay)", replay, string.Create(CultureInfo.InvariantCulture, $"   (+{replay.Ms - driver.Ms:F1} ms over the driver, {replayed.Length} diagnostics)"));
+        Line("driver + GuestUsageAnalyzer", analyzer, string.Create(CultureInfo.InvariantCulture, $"   (+{analyzer.Ms - driver.Ms:F1} ms over the driver)"));
+        Line("  of which its telemetry ExecutionTime", telemetry with { Ms = telemetry.Value });
 
-        // The pieces, each on a fresh compilation so that no bound tree is shared with the step before.
+        // The pieces. Binding needs a fresh compilation each time; the later steps reuse one bound body.
         var operationTree = Time(() => Body(Fresh(compilation)).Descendants().Count());
-        Line(Ms("operation tree of the method (bind + IOperation)", operationTree.Ms) + $"   ({operationTree.Value:N0} operations)");
-        var graph = Time(() => ControlFlowGraph.Create(Body(Fresh(compilation))).Blocks.Length);
-        Line(Ms("control-flow graph (bind + IOperation + CFG)", graph.Ms) + $"   ({graph.Value:N0} blocks)");
-
+        Line("bind + operation tree of the method (fresh)", operationTree, string.Create(CultureInfo.InvariantCulture, $"   ({operationTree.Value:N0} operations)"));
         var bound = Fresh(compilation);
         var body = Body(bound);
+        var graph = Time(() => ControlFlowGraph.Create(body).Blocks.Length);
+        Line("control-flow graph of the bound body", graph, string.Create(CultureInfo.InvariantCulture, $"   ({graph.Value:N0} blocks)"));
         var boundGraph = ControlFlowGraph.Create(body);
         var method = (IMethodSymbol)bound.GetSemanticModel(bound.SyntaxTrees.Single()).GetDeclaredSymbol(body.Syntax)!;
         var options = PteGenOptions.Read(new AnalyzerOptions([]));
         var rawReads = Time(() => RawReads(body, new LayoutCatalog(options)));
-        Line(Ms("read rules: raw-bits tracker + operand scans", rawReads.Ms) + $"   ({rawReads.Value:N0} bit operations scanned)");
+        Line("read rules: raw-bits tracker + operand scans", rawReads, string.Create(CultureInfo.InvariantCulture, $"   ({rawReads.Value:N0} bit operations)"));
         var flow = Time(() =>
         {
             var catalog = new LayoutCatalog(options);
             return FlowFamily.Analyze(boundGraph, method, new FlowContext(bound, catalog), CancellationToken.None).Findings.Count;
         });
-        Line(Ms("bit-level data flow (FlowFamily.Analyze)", flow.Ms) + $"   ({flow.Value} findings)");
+        Line("bit-level data flow (FlowFamily.Analyze)", flow, string.Create(CultureInfo.InvariantCulture, $"   ({flow.Value} findings)"));
         if (input == PathologicalInput.WithCalls)
         {
             var layoutType = bound.GetTypeByMetadataName(PathologicalLayout.Namespace + ".WideEntry")!;
             var parse = Time(() => new LayoutCatalog(options).Get(layoutType, CancellationToken.None)!.ActiveConfigurations.Count);
-            Line(Ms("layout parse + configurations (LayoutCatalog.Get)", parse.Ms) + $"   ({parse.Value:N0} configurations)");
+            Line("layout parse + configurations (LayoutCatalog.Get)", parse, string.Create(CultureInfo.InvariantCulture, $"   ({parse.Value:N0} configurations)"));
             var layout = new LayoutCatalog(options).Get(layoutType, CancellationToken.None)!;
             var fields = PathologicalLayout.Fields;
-            var messages = Time(() => Enumerable.Range(0, size)
+            var reserved = Enumerable.Range(0, size)
                 .Select(index => layout.FieldForWith("With" + fields[index % fields.Count].Name)!)
                 .Where(field => layout.XenBitsAmong(field.Mask) != 0)
-                .Sum(field => layout.DescribeXenBits(layout.XenBitsAmong(field.Mask)).Length));
-            Line(Ms("PTE101 messages (DescribeXenBits per With call)", messages.Ms));
+                .ToList();
+            var messages = Time(() => reserved.Sum(field => layout.DescribeXenBits(layout.XenBitsAmong(field.Mask)).Length));
+            Line("PTE101 messages (DescribeXenBits per With call)", messages, string.Create(CultureInfo.InvariantCulture, $"   ({reserved.Count} messages)"));
         }
 
         return text.ToString().TrimEnd();
     }
 
-    private static string Ms(string what, double ms) => string.Create(CultureInfo.InvariantCulture, $"  {what,-50} {ms,9:F1} ms");
+    /// <summary>A step's median time, and its mean allocation and GC pause per run (process-wide: the driver may use other threads).</summary>
+    private readonly record struct Measured(double Ms, double AllocatedMb, double GcPauseMs, double Value);
 
-    private static (double Ms, T Value) Time<T>(Func<T> action)
+    private static Measured Measure(Func<double> action, int warmups, int repetitions)
     {
-        action();
-        var watch = Stopwatch.StartNew();
-        var value = action();
-        return (watch.Elapsed.TotalMilliseconds, value);
+        for (var round = 0; round < warmups; round++)
+        {
+            action();
+        }
+
+        var times = new List<double>();
+        var value = 0.0;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var paused = GC.GetTotalPauseDuration();
+        for (var round = 0; round < repetitions; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            value = action();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return new Measured(
+            times[times.Count / 2],
+            (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024.0) / repetitions,
+            (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / repetitions,
+            value);
     }
 
     private static Compilation Fresh(Compilation compilation) =>

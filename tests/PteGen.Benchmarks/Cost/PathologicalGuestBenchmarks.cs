@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using PteGen.Benchmarks.Infrastructure;
 using GuestUsageAnalyzer = Generators::PteGen.Generators.Usage.GuestUsageAnalyzer;
 
@@ -38,7 +39,7 @@ public class PathologicalGuestBenchmarks : ICheckedBenchmark
 {
     private Compilation _compilation = null!;
     private ImmutableArray<Diagnostic> _last;
-    private ImmutableArray<(string Path, Microsoft.CodeAnalysis.Text.TextSpan Span)> _replayed;
+    private ImmutableArray<(string Path, TextSpan Span)> _replayed;
     private int _size;
 
     [Params(
@@ -92,9 +93,10 @@ public class PathologicalGuestBenchmarks : ICheckedBenchmark
     public void Prepare(string method) => _last = default;
 
     /// <summary>
-    /// Quick mode: the driver alone reports nothing; the guest analyzer finishes without an analyzer exception and
-    /// reports PTE101 for Xen's bits 52 and 62 reaching the entry (inputs a-c) or for every With call on a bit Xen
-    /// reserves in some configuration (input d), so it did analyze the input.
+    /// Quick mode: the driver alone reports nothing; the replay reports as many diagnostics as it was given; the guest
+    /// analyzer finishes without an analyzer exception and reports PTE101 for Xen's bits 52 and 62 reaching the entry
+    /// (inputs a-c) or for every With call on a bit Xen reserves in some configuration (input d), so it did analyze the
+    /// input.
     /// </summary>
     public void Check(string method, object? result)
     {

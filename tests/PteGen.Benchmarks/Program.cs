@@ -12,9 +12,10 @@ namespace PteGen.Benchmarks;
 /// <summary>
 /// <c>--quick</c>: the CI smoke mode (every benchmark once, results checked, seconds). <c>--cost-report [n]</c>: the
 /// generator and analyzer cost report (Stopwatch medians, analyzer telemetry). <c>--write-guest DIR</c>: the synthetic
-/// guest as a real project, for measuring the analyzers in <c>dotnet build</c>. Anything else goes to BenchmarkDotNet's
-/// <see cref="BenchmarkSwitcher"/>: <c>--filter '*'</c> for the full suite, <c>--list flat</c>, <c>--job short</c>,
-/// <c>--disasm</c>, ... (see README.md).
+/// guest as a real project, for measuring the analyzers in <c>dotnet build</c>. <c>--pathological INPUT [SIZE] [RUNS]</c>:
+/// one pathological guest input alone, its breakdown and timed runs (for a profiler or a size search). Anything else
+/// goes to BenchmarkDotNet's <see cref="BenchmarkSwitcher"/>: <c>--filter '*'</c> for the full suite, <c>--list flat</c>,
+/// <c>--job short</c>, <c>--disasm</c>, ... (see README.md).
 /// </summary>
 public static class Program
 {
@@ -26,6 +27,7 @@ public static class Program
         typeof(NegotiatedFixupBenchmarks),
         typeof(GeneratorBenchmarks),
         typeof(AnalyzerBenchmarks),
+        typeof(PathologicalGuestBenchmarks),
     ];
 
     public static int Main(string[] args)
@@ -40,6 +42,11 @@ public static class Program
         {
             var repetitions = report + 1 < args.Length && int.TryParse(args[report + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 5;
             return CostReport.Run(repetitions);
+        }
+
+        if (args.Contains("--pathological"))
+        {
+            return PathologicalProbe.Run(args);
         }
 
         var write = Array.IndexOf(args, "--write-guest");

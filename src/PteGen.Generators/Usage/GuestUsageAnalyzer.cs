@@ -122,19 +122,20 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         {
             // One walk: the checks that need no data flow run at once; the read rules wait until the walk has seen
             // every assignment (and run only when the block reads some layout's raw bits); the bit analysis builds a
-            // control-flow graph only when the block has a place where a value can become an entry.
+            // control-flow graph only when the block has a place where a value can become an entry, and a constant that
+            // can force a bit Xen reserves there (WriteScreen).
             var flow = new RawFlow(catalog, context.CancellationToken);
             List<IBinaryOperation>? bitOperations = null;
             var readsRaw = false;
-            var mayReachEntry = false;
+            var screen = new WriteScreen(flowContext, context.CancellationToken);
             foreach (var operation in root.DescendantsAndSelf())
             {
                 flow.Observe(operation);
+                screen.Observe(operation);
                 switch (operation)
                 {
                     case IInvocationOperation invocation:
                         CheckWith(context, catalog, invocation);
-                        mayReachEntry = mayReachEntry || SinkCandidates.MayReachEntry(invocation, flowContext, context.CancellationToken);
                         break;
                     case IPropertyReferenceOperation property:
                         readsRaw |= IsRaw(property, catalog, context.CancellationToken);
@@ -142,9 +143,6 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
                         break;
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Or or BinaryOperatorKind.ExclusiveOr or BinaryOperatorKind.And } binary:
                         (bitOperations ??= new List<IBinaryOperation>()).Add(binary);
-                        break;
-                    case IObjectCreationOperation or IAssignmentOperation:
-                        mayReachEntry = mayReachEntry || SinkCandidates.IsLocal(operation, flowContext, context.CancellationToken);
                         break;
                 }
             }
@@ -158,7 +156,7 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (mayReachEntry && GraphOf(context, root) is { } graph)
+            if (screen.NeedsFlow && GraphOf(context, root) is { } graph)
             {
                 var method = root is IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation ? null : context.OwningSymbol as IMethodSymbol;
                 ReportFindings(context, FlowFamily.Analyze(graph, method, flowContext, context.CancellationToken).Findings);

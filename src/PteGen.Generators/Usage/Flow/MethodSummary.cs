@@ -45,6 +45,9 @@ internal sealed class MethodSummary
     /// <summary>The parameters whose bits are returned unchanged, with those bits.</summary>
     public IEnumerable<KeyValuePair<int, ulong>> PassedThrough => _passedThrough;
 
+    /// <summary>Every layout a parameter reaches.</summary>
+    public IEnumerable<GuestLayout> SinkLayouts => _sinks.Values.SelectMany(sinks => sinks.Keys);
+
     /// <summary>The layouts the parameter's value reaches, with the bits that reach each.</summary>
     public IEnumerable<KeyValuePair<GuestLayout, ulong>> SinksOf(int ordinal) =>
         _sinks.TryGetValue(ordinal, out var sinks) ? sinks : Enumerable.Empty<KeyValuePair<GuestLayout, ulong>>();

@@ -1,0 +1,173 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PteGen.Generators.Usage.Flow;
+
+/// <summary>
+/// Decides, on the one walk the analyzer makes of a body anyway, whether the bit analysis can find anything there. A
+/// finding needs a forcing operation whose bits are Xen's in a layout that a value of this body can become: only
+/// constants force bits (a helper's result counts with the bits it forced), so when no constant of the body touches a
+/// bit Xen reserves in the layouts its sinks make, no control-flow graph is built. Shifts and sign extensions move bits
+/// and entry storage has no layout to check beforehand: those bodies are always analyzed.
+/// </summary>
+internal sealed class WriteScreen
+{
+    private readonly FlowContext _context;
+    private readonly CancellationToken _cancellationToken;
+    private ulong _reservedAtSinks;
+    private ulong _forcible;
+    private bool _bitsMayMove;
+
+    public WriteScreen(FlowContext context, CancellationToken cancellationToken)
+    {
+        _context = context;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Whether the body has a place where a value can become an entry.</summary>
+    public bool MayReachEntry { get; private set; }
+
+    /// <summary>Whether the bit analysis is needed: a value can become an entry, and a forced bit can be Xen's there.</summary>
+    public bool NeedsFlow => MayReachEntry && (_bitsMayMove || (_forcible & _reservedAtSinks) != 0);
+
+    public void Observe(IOperation operation)
+    {
+        if (operation.ConstantValue.HasValue)
+        {
+            ObserveConstant(operation);
+            return;
+        }
+
+        switch (operation)
+        {
+            case IObjectCreationOperation creation when _context.Sinks.Constructor(creation, _cancellationToken) is { } layout:
+                Sink(layout);
+                break;
+            case IInvocationOperation invocation:
+                ObserveCall(invocation);
+                break;
+            case IAssignmentOperation assignment:
+                ObserveTarget(assignment);
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift } shift
+                when !IsPlainValue(shift.LeftOperand):
+                _bitsMayMove = true;
+                break;
+            case IConversionOperation conversion when SignExtendsANarrowValue(conversion):
+                _bitsMayMove = true;
+                break;
+        }
+    }
+
+    private void ObserveConstant(IOperation operation)
+    {
+        // Only the outermost constant of an expression counts (1UL << 52 is one constant, not three).
+        if (operation.Parent is { ConstantValue.HasValue: true } || IntegerType.Of(operation.Type) is null
+            || !IntegerType.TryGetBits(operation.ConstantValue.Value, out var bits))
+        {
+            return;
+        }
+
+        var user = operation.Parent;
+        while (user is IParenthesizedOperation or IConversionOperation)
+        {
+            user = user.Parent;
+        }
+
+        // A mask forces its zero bits; everything else (|, ^, +, -, a value) its one bits.
+        var masks = user is IBinaryOperation { OperatorKind: BinaryOperatorKind.And } or ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.And };
+        _forcible |= masks ? ~bits : bits;
+    }
+
+    private void ObserveCall(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            MayReachEntry |= SinkCandidates.IsLocal(invocation, _context, _cancellationToken);
+            _bitsMayMove = true; // its summary comes with the enclosing graph
+            return;
+        }
+
+        if (SinkCandidates.IsLocal(invocation, _context, _cancellationToken))
+        {
+            MayReachEntry = true;
+            foreach (var parameter in method.Parameters)
+            {
+                foreach (var layout in _context.Sinks.Marked(parameter, _cancellationToken))
+                {
+                    Sink(layout);
+                }
+            }
+
+            _bitsMayMove |= method.ContainingType is { Name: "Interlocked" or "Volatile" }; // entry storage: layout unknown here
+        }
+
+        var summary = _context.Summaries.For(method, null, _cancellationToken);
+        if (summary.HasSinks)
+        {
+            MayReachEntry = true;
+            foreach (var layout in summary.SinkLayouts)
+            {
+                Sink(layout);
+            }
+        }
+
+        _forcible |= summary.Forced;
+    }
+
+    private void ObserveTarget(IAssignmentOperation assignment)
+    {
+        if (assignment is ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.LeftShift or BinaryOperatorKind.RightShift or BinaryOperatorKind.UnsignedRightShift })
+        {
+            _bitsMayMove = true; // "v <<= 52" moves whatever v's writers decided
+        }
+
+        if (!SinkCandidates.MayBeEntryStorage(assignment.Target, _context, _cancellationToken))
+        {
+            return;
+        }
+
+        MayReachEntry = true;
+        var marked = assignment.Target switch
+        {
+            IFieldReferenceOperation field => _context.Sinks.Marked(field.Field, _cancellationToken),
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => _context.Sinks.Marked(property.Property, _cancellationToken),
+            IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation array } => _context.Sinks.Marked(array.Field, _cancellationToken),
+            IArrayElementReferenceOperation { ArrayReference: IPropertyReferenceOperation array } => _context.Sinks.Marked(array.Property, _cancellationToken),
+            _ => default,
+        };
+        if (marked.IsDefaultOrEmpty)
+        {
+            _bitsMayMove = true; // a pointer, a reference, a span element: its layout is known only to the analysis
+            return;
+        }
+
+        foreach (var layout in marked)
+        {
+            Sink(layout);
+        }
+    }
+
+    private void Sink(GuestLayout layout)
+    {
+        MayReachEntry = true;
+        _reservedAtSinks |= layout.XenBitsAmong(ulong.MaxValue);
+    }
+
+    /// <summary>A value no forcing operation of this body wrote: shifting it moves no writer.</summary>
+    private static bool IsPlainValue(IOperation operand)
+    {
+        var value = RawFlow.Unwrap(operand);
+        return value is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+            or IArrayElementReferenceOperation or IInvocationOperation;
+    }
+
+    /// <summary><c>(int)x</c>, <c>(int)someUint</c>: the new top bit is copied into every higher bit, with its writers.</summary>
+    private static bool SignExtendsANarrowValue(IConversionOperation conversion) =>
+        conversion.OperatorMethod is null
+        && IntegerType.Of(conversion.Type) is { Signed: true, Width: < 64 } target
+        && IntegerType.Of(conversion.Operand.Type) is { } source
+        && (!source.Signed || source.Width > target.Width);
+}

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -75,9 +76,63 @@ internal sealed class WriteScreen
             user = user.Parent;
         }
 
+        if (OnlyTestedOrPassedOn(operation))
+        {
+            return;
+        }
+
         // A mask forces its zero bits; everything else (|, ^, +, -, a value) its one bits.
         var masks = user is IBinaryOperation { OperatorKind: BinaryOperatorKind.And } or ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.And };
         _forcible |= masks ? ~bits : bits;
+    }
+
+    /// <summary>Parents followed up from a constant before it is taken as possibly reaching an entry (keeps the walk linear).</summary>
+    private const int ParentsFollowed = 8;
+
+    /// <summary>
+    /// Whether the value a constant is part of can only be tested (<c>(raw &amp; mask) != 0</c>), printed, or passed to a
+    /// parameter that is no sink (<c>e.WithFrame(frame &amp; 0xFFFFFFFFFF)</c>): then it forces no entry's bit.
+    /// </summary>
+    private bool OnlyTestedOrPassedOn(IOperation constant)
+    {
+        var current = constant;
+        for (var depth = 0; depth < ParentsFollowed && current.Parent is { } parent; depth++, current = parent)
+        {
+            switch (parent)
+            {
+                case IArgumentOperation { Parameter: { } parameter } argument:
+                    return !MayBeSink(argument, parameter);
+                case IParenthesizedOperation:
+                case IConversionOperation when IntegerType.Of(parent.Type) is not null:
+                case IBinaryOperation or IUnaryOperation when IntegerType.Of(parent.Type) is not null:
+                    continue;
+                case IBinaryOperation or IUnaryOperation or IConversionOperation or IIsPatternOperation:
+                    return true; // a comparison, a test, a conversion to a non-integer: a bool or an object, no entry
+                default:
+                    return false; // a local, a field, a return, a branch: followed only by the analysis
+            }
+        }
+
+        return false;
+    }
+
+    private bool MayBeSink(IArgumentOperation argument, IParameterSymbol parameter)
+    {
+        if (argument.Parent is IObjectCreationOperation creation)
+        {
+            return _context.Sinks.Constructor(creation, _cancellationToken) is not null;
+        }
+
+        if (argument.Parent is not IInvocationOperation { TargetMethod: var method })
+        {
+            return true;
+        }
+
+        return method.MethodKind == MethodKind.LocalFunction
+            || method.ContainingType is { Name: "Interlocked" or "Volatile" }
+            || !_context.Sinks.Marked(parameter, _cancellationToken).IsEmpty
+            || _context.Summaries.For(method, null, _cancellationToken).SinksOf(parameter.Ordinal).Any()
+            || IntegerType.Of(method.ReturnType) is not null; // its result may carry the argument on
     }
 
     private void ObserveCall(IInvocationOperation invocation)

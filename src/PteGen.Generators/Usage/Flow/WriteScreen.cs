@@ -219,10 +219,13 @@ internal sealed class WriteScreen
             or IArrayElementReferenceOperation or IInvocationOperation;
     }
 
-    /// <summary><c>(int)x</c>, <c>(int)someUint</c>: the new top bit is copied into every higher bit, with its writers.</summary>
+    /// <summary>
+    /// <c>(int)someUlong</c>, <c>(int)someUint</c>: a bit below the top becomes the new sign bit, copied into every higher bit
+    /// with its writers. Widening (<c>byte</c> to <c>int</c>) moves nothing.
+    /// </summary>
     private static bool SignExtendsANarrowValue(IConversionOperation conversion) =>
         conversion.OperatorMethod is null
         && IntegerType.Of(conversion.Type) is { Signed: true, Width: < 64 } target
         && IntegerType.Of(conversion.Operand.Type) is { } source
-        && (!source.Signed || source.Width > target.Width);
+        && (source.Width > target.Width || (source.Width == target.Width && !source.Signed));
 }

@@ -21,7 +21,7 @@ public sealed class PackageContentsTests(PackageFixture fixture, ITestOutputHelp
         "lib/netstandard2.0/PteGen.xml",
     ];
 
-    /// <summary>The Roslyn the generator and analyzers are built against (DESIGN.md §2): SDK 8.0.400 / VS 17.11.</summary>
+    /// <summary>The Roslyn the generator and analyzers are built against (docs/xen-pv-abi.md §2): SDK 8.0.400 / VS 17.11.</summary>
     private static readonly Version LowestRoslyn = new(4, 11, 0, 0);
 
     [Fact]

@@ -103,7 +103,7 @@ public class FixupBenchmarks : ICheckedBenchmark
 
     public void Prepare(string method) => Array.Clear(_destination);
 
-    /// <summary>Quick mode: the copy is the source; every fixup's table is the reference's (DESIGN §1).</summary>
+    /// <summary>Quick mode: the copy is the source; every fixup's table is the reference's (docs/xen-pv-abi.md §1).</summary>
     public void Check(string method, object? result)
     {
         var source = _sources[_last];

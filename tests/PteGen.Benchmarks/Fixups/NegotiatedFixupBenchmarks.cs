@@ -107,7 +107,7 @@ public class NegotiatedFixupBenchmarks : ICheckedBenchmark
         Array.Clear(_negotiatedDestination);
     }
 
-    /// <summary>Quick mode: both forms give the reference table (DESIGN §1).</summary>
+    /// <summary>Quick mode: both forms give the reference table (docs/xen-pv-abi.md §1).</summary>
     public void Check(string method, object? result)
     {
         var actual = method.StartsWith("Constant", StringComparison.Ordinal)

@@ -47,7 +47,7 @@ internal static class PageTables
     };
 
     /// <summary>
-    /// DESIGN.md section 1, release build (no warning), written from the spec without PteGen: the reference every
+    /// docs/xen-pv-abi.md §1, release build (no warning), written from the spec without PteGen: the reference every
     /// implementation is checked against.
     /// </summary>
     public static ulong Reference(ulong entry, PvDomainKind kind)

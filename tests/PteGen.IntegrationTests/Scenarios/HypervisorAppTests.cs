@@ -9,7 +9,7 @@ namespace PteGen.IntegrationTests.Scenarios;
 [Collection(PackageCollection.Name)]
 public sealed class HypervisorAppTests(PackageFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>What the program prints, worked out by hand from DESIGN.md §1 and §4.</summary>
+    /// <summary>What the program prints, worked out by hand from docs/xen-pv-abi.md §1 and §4.</summary>
     private static readonly string[] ExpectedOutput =
     [
         // Present | Writable | frame 0x1234 << 12.

@@ -52,7 +52,7 @@ public sealed class LayoutErrorTests(PackageFixture fixture, ITestOutputHelper o
         var errors = build.Diagnostics.Where(diagnostic => diagnostic.IsError).ToList();
         Assert.All(errors, error => Assert.Equal("Entry.cs", error.FileName));
 
-        // ... next to PteGen's explanation, on the [PteLayout] attribute (DESIGN.md, docs/diagnostics/PTE013.md).
+        // ... next to PteGen's explanation, on the [PteLayout] attribute (docs/diagnostics/PTE013.md).
         var languageVersion = errors.Where(error => error.Code == "PTE013").ToList();
         Assert.True(
             languageVersion.Count == 1,

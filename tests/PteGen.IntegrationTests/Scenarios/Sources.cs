@@ -4,7 +4,7 @@ namespace PteGen.IntegrationTests.Scenarios;
 internal static class Sources
 {
     /// <summary>
-    /// The layout library: an x86-64 PV leaf entry as in DESIGN.md §3, with the Debug/Pke switches, bit 52 Xen's kernel
+    /// The layout library: an x86-64 PV leaf entry as in docs/xen-pv-abi.md §3, with the Debug/Pke switches, bit 52 Xen's kernel
     /// marker, bit 62 Xen's grant marker under Debug (guest-available otherwise, the protection key under Pke).
     /// </summary>
     public const string LayoutLibrary = """
@@ -41,7 +41,7 @@ internal static class Sources
         """;
 
     /// <summary>
-    /// The hypervisor-side program: decodes, round-trips, adjusts (the fixup of DESIGN.md §1) and prints the
+    /// The hypervisor-side program: decodes, round-trips, adjusts (the fixup of docs/xen-pv-abi.md §1) and prints the
     /// ownership masks; it also writes Xen's bit 62, which is allowed on the hypervisor side.
     /// </summary>
     public const string HypervisorProgram = """
@@ -105,7 +105,7 @@ internal static class Sources
         """;
 
     /// <summary>
-    /// DESIGN.md §3's switches without <c>[MutuallyExclusive]</c>: under Debug|Pke, bit 62 is both the protection key's
+    /// docs/xen-pv-abi.md §3's switches without <c>[MutuallyExclusive]</c>: under Debug|Pke, bit 62 is both the protection key's
     /// and Xen's grant marker (PTE010, on the GrantMapping claim, line 17). The program uses only what a layout with
     /// errors still gets (its partial properties).
     /// </summary>

@@ -4,7 +4,7 @@ using XenPv;
 namespace PteGen.Tests.Fixups;
 
 /// <summary>
-/// Properties of <c>L1e.AdjustGuestL1e</c> (DESIGN.md §1) over random 64-bit entries, both domain kinds and every valid
+/// Properties of <c>L1e.AdjustGuestL1e</c> (docs/xen-pv-abi.md §1) over random 64-bit entries, both domain kinds and every valid
 /// configuration, and agreement of the <see cref="Span{T}"/> batch forms with the scalar form.
 /// </summary>
 [Collection(L1eWarningHookCollection.Name)]
@@ -90,7 +90,7 @@ public sealed class AdjustGuestL1ePropertyTests
     public void TheConfigurationDoesNotChangeTheResult() =>
         Check((raw, kind, _) =>
         {
-            // Only the warning depends on the configuration (DESIGN.md §1: the bits never do).
+            // Only the warning depends on the configuration (docs/xen-pv-abi.md §1: the bits never do).
             var none = Adjust(raw, kind, XenConfig.None);
             Assert.Equal(none, Adjust(raw, kind, XenConfig.Debug));
             Assert.Equal(none, Adjust(raw, kind, XenConfig.Pke));

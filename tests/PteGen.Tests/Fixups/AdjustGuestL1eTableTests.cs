@@ -5,7 +5,7 @@ namespace PteGen.Tests.Fixups;
 
 /// <summary>
 /// <c>L1e.AdjustGuestL1e</c> over every combination of Present × User × kernel marker (bit 52) × Global × domain kind ×
-/// valid configuration, against the truth table of <c>facts/adjust_guest_l1e-truth-table.md</c> (DESIGN.md §1),
+/// valid configuration, against the truth table of <c>docs/xen-pv-abi.md</c> §1,
 /// written out below row by row. Every combination is checked on entries whose other bits vary (frame, NX, RW, A, D,
 /// PWT/PCD/PAT, bits 9-11 and 53-62, ...), which must come back unchanged.
 /// </summary>
@@ -13,7 +13,7 @@ namespace PteGen.Tests.Fixups;
 public sealed class AdjustGuestL1eTableTests
 {
     /// <summary>One row of the truth table.</summary>
-    /// <param name="Number">The row number in <c>facts/adjust_guest_l1e-truth-table.md</c> (17-32: the 32-bit table).</param>
+    /// <param name="Number">The row number in the truth table of <c>docs/xen-pv-abi.md</c> §1 (17-32: the same 16 inputs in a 32-bit PV domain).</param>
     /// <param name="P">Input Present (bit 0).</param>
     /// <param name="U">Input User (bit 2).</param>
     /// <param name="K">Input kernel marker, <c>_PAGE_GUEST_KERNEL</c> (bit 52).</param>
@@ -45,7 +45,7 @@ public sealed class AdjustGuestL1eTableTests
             (p == 1 ? Bits.Present : 0) | (u == 1 ? Bits.User : 0) | (k == 1 ? Bits.GuestKernel : 0) | (g == 1 ? Bits.Global : 0);
     }
 
-    /// <summary>The truth table, transcribed literally from <c>facts/adjust_guest_l1e-truth-table.md</c>.</summary>
+    /// <summary>The truth table, transcribed from <c>docs/xen-pv-abi.md</c> §1.</summary>
     public static readonly Row[] Table =
     [
         //  #   P  U  K  G  domain  → P  U  K  G   warn: None Debug Pke
@@ -238,7 +238,7 @@ public sealed class AdjustGuestL1eTableTests
         }
     }
 
-    /// <summary>The consequences DESIGN.md §1 singles out, each as one concrete entry.</summary>
+    /// <summary>The consequences docs/xen-pv-abi.md §1 singles out, each as one concrete entry.</summary>
     [Fact]
     public void TheNamedConsequencesHold()
     {

@@ -7,7 +7,7 @@ using static PteGen.PvDomainKind;
 namespace PteGen.Tests.Fixups;
 
 /// <summary>
-/// Per-domain negotiation of the sample's <see cref="NegotiatedL1e"/> (DESIGN.md §5): the kernel marker (required,
+/// Per-domain negotiation of the sample's <see cref="NegotiatedL1e"/> (docs/xen-pv-abi.md §5): the kernel marker (required,
 /// home bit 52) and, under Debug, the grant marker (optional, home bit 62) are placed on bits the guest declares unused,
 /// and the negotiated fixup is Xen's <c>adjust_guest_l1e</c> with the kernel marker wherever it was placed.
 /// </summary>

@@ -7,7 +7,7 @@ using static PteGen.PvDomainKind;
 namespace PteGen.Tests.Fixups;
 
 /// <summary>
-/// The run-time configuration overloads (DESIGN.md §5): an invalid configuration is refused with
+/// The run-time configuration overloads (docs/xen-pv-abi.md §5): an invalid configuration is refused with
 /// <see cref="ArgumentOutOfRangeException"/> by every scalar and batch form (before any entry is touched), and the debug
 /// warning follows the configuration passed at run time, not the build configuration.
 /// </summary>

@@ -5,7 +5,7 @@ using static PteGen.PvDomainKind;
 namespace PteGen.Tests.Fixups;
 
 /// <summary>
-/// <c>AdjustGuestL2e</c>, <c>AdjustGuestL3e</c> and <c>AdjustGuestL4e</c> (DESIGN.md §1, "Siblings"):
+/// <c>AdjustGuestL2e</c>, <c>AdjustGuestL3e</c> and <c>AdjustGuestL4e</c> (docs/xen-pv-abi.md §1, "Siblings"):
 /// L2 adds User to present entries of 64-bit PV domains only; L3 adds User to present entries (User|RW for 32-bit PV);
 /// L4 adds Accessed to every present entry, plus User for 64-bit PV. Non-present entries and every other bit are
 /// unchanged, and the batch forms agree with the scalar ones.
@@ -59,7 +59,7 @@ public sealed class SiblingFixupTests
         }
     }
 
-    /// <summary>The bits each level adds to a present entry, per domain kind (DESIGN.md §1, written out).</summary>
+    /// <summary>The bits each level adds to a present entry, per domain kind (docs/xen-pv-abi.md §1, written out).</summary>
     private static ulong AddedToPresent(int level, PvDomainKind kind) => (level, kind) switch
     {
         (2, Pv64) => 0x0000000000000004UL, // User

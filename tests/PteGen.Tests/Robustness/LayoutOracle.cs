@@ -3,14 +3,14 @@ using System.Collections.Immutable;
 namespace PteGen.Tests.Robustness;
 
 /// <summary>
-/// Decides, from the declaration rules of DESIGN.md §3 and the attribute contracts (not by calling PteGen's parser or
+/// Decides, from the declaration rules of docs/xen-pv-abi.md §3 and the attribute contracts (not by calling PteGen's parser or
 /// validator), whether a <see cref="LayoutSpec"/> is a valid layout, and if so what the generated ownership masks must
 /// be. Every reason a layout is invalid is collected, for the failure messages.
 /// </summary>
 internal static class LayoutOracle
 {
     /// <summary>
-    /// How deeply <c>!</c> and parentheses may nest in a condition. DESIGN.md sets no limit; PteGen's condition parser
+    /// How deeply <c>!</c> and parentheses may nest in a condition. docs/xen-pv-abi.md sets no limit; PteGen's condition parser
     /// documents this one (deeper nesting is certainly a mistake and would risk the stack). The generators never nest
     /// between 41 and 99 levels, so the exact boundary is not what this test checks.
     /// </summary>
@@ -173,7 +173,7 @@ internal static class LayoutOracle
             }
         }
 
-        // Names the generated part declares (DESIGN.md §4: Raw, With{Name}, {Name}Mask/Shift/Width, the ownership
+        // Names the generated part declares (docs/xen-pv-abi.md §4: Raw, With{Name}, {Name}Mask/Shift/Width, the ownership
         // masks, IsValid, Descriptor, equality and formatting, and PteGen's private helpers).
         var reserved = ReservedNames(spec, hasSwitches: switches.Length > 0);
         if (reserved.Contains(spec.PlainTypeName))
@@ -260,7 +260,7 @@ internal static class LayoutOracle
         return new Verdict(reasons.Count == 0, reasons, reasons.Count == 0 ? ownership : null);
     }
 
-    /// <summary>The roles Xen's adjust_guest_l?e reads or writes (DESIGN.md §1).</summary>
+    /// <summary>The roles Xen's adjust_guest_l?e reads or writes (docs/xen-pv-abi.md §1).</summary>
     public static int[] FixupRoles(int level) => level switch
     {
         1 => [RolePresent, RoleUser, RoleGlobal, RoleGuestKernel],

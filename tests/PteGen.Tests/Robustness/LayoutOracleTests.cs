@@ -79,7 +79,7 @@ public sealed class LayoutOracleTests
     private static LayoutSpec WithClaim(LayoutSpec spec, int index, Func<Claim, Claim> change) =>
         spec with { Claims = spec.Claims.SetItem(index, change(spec.Claims[index])) };
 
-    /// <summary>The L1 entry of DESIGN.md §3.</summary>
+    /// <summary>The L1 entry of docs/xen-pv-abi.md §3.</summary>
     private static LayoutSpec DesignExample()
     {
         Claim C(string name, Owner owner, int low, int high, FieldType type, string? when = null, int? role = null) =>

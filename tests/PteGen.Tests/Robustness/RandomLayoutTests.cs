@@ -6,7 +6,7 @@ namespace PteGen.Tests.Robustness;
 
 /// <summary>
 /// Feeds thousands of random layouts, valid and invalid, to PteGen's generator and layout analyzer and holds each to
-/// what <see cref="LayoutOracle"/> (the declaration rules of DESIGN.md §3, re-implemented here) says it is:
+/// what <see cref="LayoutOracle"/> (the declaration rules of docs/xen-pv-abi.md §3, re-implemented here) says it is:
 /// <list type="number">
 /// <item>nothing ever throws: no CS8785 (generator exception) and no AD0001 (analyzer exception);</item>
 /// <item>an invalid layout gets at least one PTE0xx error, and its generated file has no compiler error;</item>

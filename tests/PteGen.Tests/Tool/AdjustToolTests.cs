@@ -1,7 +1,7 @@
 namespace PteGen.Tests.Tool;
 
 /// <summary>
-/// <c>xenpte adjust</c>, run as a process. Every expected entry is written out from DESIGN §1 (Xen's
+/// <c>xenpte adjust</c>, run as a process. Every expected entry is written out from docs/xen-pv-abi.md §1 (Xen's
 /// <c>adjust_guest_l1e</c> and its siblings), not computed with the library.
 /// </summary>
 public class AdjustToolTests
@@ -182,7 +182,7 @@ public class AdjustToolTests
     }
 
     /// <summary>
-    /// Every row of the L1 truth table (DESIGN §1, written out in <see cref="Fixups.AdjustGuestL1eTableTests.Table"/>)
+    /// Every row of the L1 truth table (docs/xen-pv-abi.md §1, written out in <see cref="Fixups.AdjustGuestL1eTableTests.Table"/>)
     /// on every background of other bits, through the tool: one process per domain kind and configuration, one line
     /// per entry, the exact output and warning of each.
     /// </summary>

@@ -1,7 +1,7 @@
 namespace PteGen.Tests.Tool;
 
 /// <summary>
-/// <c>xenpte negotiate</c>, run as a process. Expected bits follow DESIGN §5 and the NegotiatedL1e declaration: required
+/// <c>xenpte negotiate</c>, run as a process. Expected bits follow docs/xen-pv-abi.md §5 and the NegotiatedL1e declaration: required
 /// claims first, each taking its home bit (52, 62) when the guest left it unused, else the lowest candidate.
 /// </summary>
 public class NegotiateToolTests

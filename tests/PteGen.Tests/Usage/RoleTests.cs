@@ -4,7 +4,7 @@ using static PteGen.Tests.Usage.UsageHarness;
 namespace PteGen.Tests.Usage;
 
 /// <summary>
-/// Who is a guest (DESIGN.md §6): a project that declares a layout is the hypervisor side (it sets Xen's bits by
+/// Who is a guest (docs/xen-pv-abi.md §6): a project that declares a layout is the hypervisor side (it sets Xen's bits by
 /// design) unless <c>PteGenRole=Guest</c>; a project that only references layouts, read from metadata, is a guest
 /// unless <c>PteGenRole=Hypervisor</c>.
 /// </summary>

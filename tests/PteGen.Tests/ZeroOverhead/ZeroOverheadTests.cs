@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace PteGen.Tests.ZeroOverhead;
 
 /// <summary>
-/// DESIGN §4, "zero overhead": every generated getter and <c>With…</c> method of the x86-64 L1 layout compiles (JIT,
+/// docs/xen-pv-abi.md §4, "zero overhead": every generated getter and <c>With…</c> method of the x86-64 L1 layout compiles (JIT,
 /// optimized, x64) to no more code bytes than the hand-written mask-and-shift code that does the same. Measured with
 /// <c>DOTNET_JitDisasm</c> in one child process (see <see cref="ProbeRun"/>), not assumed.
 /// </summary>

@@ -41,8 +41,6 @@ internal readonly struct BitValue : IEquatable<BitValue>
 
     public WriterBits[] Writers => _writers ?? NoWriters;
 
-    public bool HasWriters => _writers is not null;
-
     public static BitValue Constant(ulong value, int writer) =>
         new(~value, value, 0, value == 0 || writer < 0 ? null : [new WriterBits(writer, value)]);
 

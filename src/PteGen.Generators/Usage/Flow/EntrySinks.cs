@@ -21,8 +21,6 @@ internal sealed class EntrySinks
 
     public EntrySinks(LayoutCatalog catalog) => _catalog = catalog;
 
-    public LayoutCatalog Catalog => _catalog;
-
     /// <summary><c>new L(raw)</c>: the layout, when the constructor takes one integer (the raw entry).</summary>
     public GuestLayout? Constructor(IObjectCreationOperation creation, CancellationToken cancellationToken) =>
         creation.Constructor is { Parameters.Length: 1 } constructor

@@ -11,32 +11,6 @@ namespace PteGen.Generators.Usage.Flow;
 /// </summary>
 internal static class SinkCandidates
 {
-    /// <summary>A call that can make a value an entry: a <c>[PteValue]</c> parameter, or a method whose summary has a sink.</summary>
-    public static bool MayReachEntry(IInvocationOperation invocation, FlowContext flowContext, CancellationToken cancellationToken)
-    {
-        var method = invocation.TargetMethod;
-        if (method.ContainingType is { Name: "Interlocked" or "Volatile" } && method.Parameters.Length >= 2 && method.Parameters[0].RefKind == RefKind.Ref)
-        {
-            return true; // an atomic write, into an entry's storage when its target is one
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (!flowContext.Sinks.Marked(parameter, cancellationToken).IsEmpty)
-            {
-                return true;
-            }
-
-            // A local function's summary is computed with its enclosing body's graph: any integer parameter may sink.
-            if (method.MethodKind == MethodKind.LocalFunction && parameter.RefKind == RefKind.None && IntegerType.Of(parameter.Type) is not null)
-            {
-                return true;
-            }
-        }
-
-        return method.MethodKind != MethodKind.LocalFunction && flowContext.Summaries.For(method, null, cancellationToken).HasSinks;
-    }
-
     /// <summary>
     /// A possible sink that needs no other method's summary: a layout constructor, an assignment into entry storage, an
     /// atomic write, a marked parameter, a local function's integer parameter.

@@ -185,25 +185,19 @@ internal sealed class WriteScreen
         }
 
         MayReachEntry = true;
-        var marked = assignment.Target switch
-        {
-            IFieldReferenceOperation field => _context.Sinks.Marked(field.Field, _cancellationToken),
-            IPropertyReferenceOperation { Property.IsIndexer: false } property => _context.Sinks.Marked(property.Property, _cancellationToken),
-            IArrayElementReferenceOperation { ArrayReference: IFieldReferenceOperation array } => _context.Sinks.Marked(array.Field, _cancellationToken),
-            IArrayElementReferenceOperation { ArrayReference: IPropertyReferenceOperation array } => _context.Sinks.Marked(array.Property, _cancellationToken),
-            _ => default,
-        };
-        if (marked.IsDefaultOrEmpty)
+        var layouts = _context.Sinks.Storage(assignment.Target, NoPointers, _cancellationToken);
+        if (layouts.IsEmpty || assignment.Target is not (IFieldReferenceOperation or IPropertyReferenceOperation { Property.IsIndexer: false } or IArrayElementReferenceOperation))
         {
             _bitsMayMove = true; // a pointer, a reference, a span element: its layout is known only to the analysis
-            return;
         }
 
-        foreach (var layout in marked)
+        foreach (var layout in layouts)
         {
             Sink(layout);
         }
     }
+
+    private static readonly System.Collections.Generic.Dictionary<ILocalSymbol, GuestLayout> NoPointers = new(SymbolEqualityComparer.Default);
 
     private void Sink(GuestLayout layout)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace PteGen.Generators.Diagnostics;
@@ -122,6 +123,37 @@ internal static partial class DiagnosticDescriptors
         "PTE022",
         "The WarnWhen condition is not valid",
         "The WarnWhen condition \"{0}\" of '{1}' is not valid: {2}");
+
+    public static readonly DiagnosticDescriptor HookNotGenerated = LayoutError(
+        "PTE026",
+        "The implemented hook does not match a generated one",
+        "The method '{0}' of '{1}' does not pair with a hook PteGen generates: {2}");
+
+    /// <summary>Every layout error, in id order: what the layout analyzer and the generator may report.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> LayoutErrors { get; } = ImmutableArray.Create(
+        LayoutMustBePartialStruct,
+        LayoutMustNotBeGeneric,
+        ContainingTypeMustBePartial,
+        InvalidLayoutProperty,
+        BitRangeOutOfRange,
+        PropertyTypeCannotHoldField,
+        ConditionSyntaxError,
+        UnknownSwitch,
+        UnknownExclusiveSwitch,
+        OverlappingClaims,
+        UncoveredBits,
+        DuplicatedRole,
+        LanguageVersionTooLow,
+        InvalidSwitchesType,
+        InvalidSwitchesEnum,
+        InvalidLevel,
+        InvalidRole,
+        InvalidRelocation,
+        MissingOwnership,
+        ConflictingMember,
+        FixupCannotBeExpressed,
+        InvalidWarnWhen,
+        HookNotGenerated);
 
     private static DiagnosticDescriptor LayoutError(string id, string title, string message) =>
         new(

@@ -150,6 +150,7 @@ internal sealed class ConfigurationAnchors
                 break;
             }
 
+            _cancellationToken.ThrowIfCancellationRequested();
             SemanticModel? model = null;
             foreach (var token in tree.GetRoot(_cancellationToken).DescendantTokens())
             {
@@ -161,7 +162,6 @@ internal sealed class ConfigurationAnchors
                     continue;
                 }
 
-                _cancellationToken.ThrowIfCancellationRequested();
 #pragma warning disable RS1030 // A compilation action has no model of its own; one per file that names a layout, only when a setting is wrong.
                 model ??= _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030

@@ -17,7 +17,8 @@ namespace PteGen.Tests.Robustness;
 /// </summary>
 internal static class BatchCompilation
 {
-    private static readonly CSharpCompilation Empty = TestCompilation.Create();
+    /// <summary>With unsafe code allowed, as a project with <c>AllowUnsafeBlocks</c>: layouts and claims may be <c>unsafe</c>.</summary>
+    private static readonly CSharpCompilation Empty = AllowingUnsafeCode(TestCompilation.Create());
 
     public static RunOutcome Run(params string[] sources)
     {
@@ -41,6 +42,9 @@ internal static class BatchCompilation
         var generated = run.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());
         return new RunOutcome(output, fromCompiler, fromAnalyzer, generated) { GeneratorDiagnostics = run.Diagnostics };
     }
+
+    private static CSharpCompilation AllowingUnsafeCode(CSharpCompilation compilation) =>
+        compilation.WithOptions(compilation.Options.WithAllowUnsafe(true));
 
     private static ImmutableArray<Diagnostic> AllDiagnostics(CompilationWithAnalyzers compilation) =>
         compilation.GetAllDiagnosticsAsync().GetAwaiter().GetResult();

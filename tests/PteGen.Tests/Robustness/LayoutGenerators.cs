@@ -6,11 +6,14 @@ namespace PteGen.Tests.Robustness;
 /// <summary>
 /// CsCheck generators of random layouts. <see cref="Designed"/> builds layouts meant to be valid: it partitions bits
 /// 0..63 into ranges, splits some ranges by random conditions into complementary claims (so each configuration still
-/// has one owner per bit), and picks legal types, roles and options. <see cref="Mutated"/> then breaks them in one or
-/// two random ways (ranges, overlaps, gaps, types, conditions, roles, options, declarations, switches). Whether the
-/// result is valid is never taken from how it was built: <see cref="LayoutOracle"/> decides.
+/// has one owner per bit), picks legal types, roles and options, and a declaration PteGen accepts (nesting,
+/// modifiers, accessibility, a hook, a case twin, attributes and comments on claims). <see cref="Mutated"/> then
+/// changes them in one or two random ways (ranges, overlaps, gaps, types, conditions, long conditions, roles, options,
+/// declarations, nesting, hooks, claim shapes, names, switches). Whether the result is valid is never taken from how
+/// it was built: <see cref="LayoutOracle"/> decides.
 /// </summary>
-internal static class LayoutGenerators
+/// <param name="options">What the layouts may contain.</param>
+internal sealed partial class LayoutGenerators(GenerationOptions options)
 {
     private static readonly (string Source, string Name)[] SwitchNames =
     [
@@ -25,7 +28,7 @@ internal static class LayoutGenerators
     private static readonly string[] SpecialNames =
     [
         "Present", "@class", "@event", "@int", "text", "separator", "configuration", "value", "bits", "other", "obj",
-        "left", "right", "group0", "Größe", "_under", "raw", "Cfg", "KByte", "Frame",
+        "left", "right", "group0", "Größe", "_under", "raw", "Cfg", "KByte", "Frame", "GetType", "Outer0", "entry",
     ];
 
     /// <summary>Names PteGen's generated part declares whatever the fields are.</summary>
@@ -43,8 +46,6 @@ internal static class LayoutGenerators
         (9, Owner.Hardware, false), (10, Owner.Hardware, true), (11, Owner.XenReserved, false),
         (12, Owner.XenReserved, false), (13, Owner.Hardware, true), (14, Owner.Hardware, false),
     ];
-
-    private static readonly string[] Whitespace = [" ", " ", " ", " ", "", "  ", "\t", "\n", "\r\n", "\u00A0", "\u2003", "\u2028"];
 
     // ---------------------------------------------------------------------------------------------------------------
     // Switches
@@ -65,7 +66,8 @@ internal static class LayoutGenerators
         from groups in count == 0
             ? Const(Array.Empty<int[]>())
             : Gen.Int[0, count - 1].Array[1, 3].Array[0, 2]
-        select BuildSwitches(nameIndexes, underlying, positions, zeroName, composite, groups);
+        from nonSwitches in NonSwitches(underlying)
+        select BuildSwitches(nameIndexes, underlying, positions, zeroName, composite, groups) with { NonSwitches = nonSwitches };
 
     private static SwitchSpec BuildSwitches(int[] nameIndexes, string? underlying, int[] positions, string? zeroName, bool composite, int[][] groups)
     {
@@ -107,97 +109,29 @@ internal static class LayoutGenerators
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Conditions, as trees over switch indexes, written out with random spacing and redundant parentheses.
-
-    internal abstract record Cond;
-
-    internal sealed record CSwitch(int Index) : Cond;
-
-    internal sealed record CNot(Cond Operand) : Cond;
-
-    internal sealed record CBinary(bool IsAnd, Cond Left, Cond Right) : Cond;
-
-    private static Gen<Cond> Conditions(int switchCount, int depth)
-    {
-        Gen<Cond> leaf = Gen.Int[0, switchCount - 1].Select(index => (Cond)new CSwitch(index));
-        if (depth == 0)
-        {
-            return leaf;
-        }
-
-        var sub = Conditions(switchCount, depth - 1);
-        return Pick(
-            (5, leaf),
-            (2, sub.Select(operand => (Cond)new CNot(operand))),
-            (2, Gen.Select(sub, sub, (left, right) => (Cond)new CBinary(true, left, right))),
-            (2, Gen.Select(sub, sub, (left, right) => (Cond)new CBinary(false, left, right))));
-    }
-
-    private static bool Holds(Cond condition, ImmutableArray<SwitchMember> switches, ulong configuration) => condition switch
-    {
-        CSwitch s => (configuration & switches[s.Index].Value) != 0,
-        CNot n => !Holds(n.Operand, switches, configuration),
-        CBinary { IsAnd: true } b => Holds(b.Left, switches, configuration) && Holds(b.Right, switches, configuration),
-        CBinary b => Holds(b.Left, switches, configuration) || Holds(b.Right, switches, configuration),
-        _ => throw new InvalidOperationException(),
-    };
-
-    /// <summary>Writes a condition; style 0 is the plain style, any other seeds random spacing and parentheses.</summary>
-    private sealed class ConditionWriter(ImmutableArray<SwitchMember> switches, int style)
-    {
-        private readonly Random? _random = style == 0 ? null : new Random(style);
-
-        private string Space() => _random is null ? " " : Whitespace[_random.Next(Whitespace.Length)];
-
-        private bool Chance(int percent) => _random is not null && _random.Next(100) < percent;
-
-        public string Write(Cond condition)
-        {
-            var text = condition switch
-            {
-                CSwitch s => Chance(15) ? "!!" + switches[s.Index].Name : switches[s.Index].Name,
-                CNot { Operand: CSwitch } n when !Chance(30) => "!" + Write(n.Operand),
-                CNot n => "!(" + Space() + Write(n.Operand) + Space() + ")",
-                CBinary b => Operand(b.Left, b.IsAnd) + Space() + (b.IsAnd ? "&&" : "||") + Space() + Operand(b.Right, b.IsAnd),
-                _ => throw new InvalidOperationException(),
-            };
-            return Chance(10) ? "(" + text + ")" : text;
-        }
-
-        private string Operand(Cond operand, bool inAnd) =>
-            inAnd && operand is CBinary { IsAnd: false } ? "(" + Write(operand) + ")" : Write(operand);
-
-        /// <summary>The conjunction of the decisions on the path to a claim.</summary>
-        public string WritePath(ImmutableArray<(Cond Condition, bool Holds)> path) =>
-            string.Join(
-                Space() + "&&" + Space(),
-                path.Select(step => step.Holds
-                    ? Operand(step.Condition, inAnd: true)
-                    : step.Condition is CSwitch ? "!" + Write(step.Condition) : "!(" + Write(step.Condition) + ")"));
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
     // Designed layouts
 
     /// <summary>A claim to be: its bits, the decisions on the way to it, and the fixup role it must hold, if any.</summary>
     private sealed record Region(int Low, int High, ImmutableArray<(Cond Condition, bool Holds)> Path, int? Role = null);
 
     /// <summary>The per-claim random choices; turned into a legal claim by <see cref="BuildClaims"/>.</summary>
-    private sealed record ClaimChoice(int Owner, int Type, int Role, int GuestWrite, int Relocation, int Shape, int Name, int Style, bool OneArgument, int EmptyWhen, ArgumentStyle ArgumentStyle);
+    private sealed record ClaimChoice(int Owner, int Type, int Role, int GuestWrite, int Relocation, int Name, int Style, bool OneArgument, int EmptyWhen, ArgumentStyle ArgumentStyle, int Accessibility, int Modifiers, int Decorations);
 
-    private static readonly Gen<ClaimChoice> ClaimChoices =
+    private Gen<ClaimChoice> ClaimChoices =>
         from owner in Gen.Int[0, 2]
         from type in Gen.Int[0, 99]
         from role in Gen.Int[0, 99]
         from guestWrite in Gen.Int[0, 9]
         from relocation in Gen.Int[0, 9]
-        from shape in Gen.Int[0, 19]
         from name in Gen.Int[0, 99]
         from style in Pick((1, Const(0)), (2, Gen.Int[1, 1_000_000]))
         from oneArgument in Gen.Bool
         from emptyWhen in Gen.Int[0, 9]
         from argumentStyle in Pick((6, Const(ArgumentStyle.Positional)), (1, Const(ArgumentStyle.Named)), (1, Const(ArgumentStyle.NamedReversed)), (1, Const(ArgumentStyle.Expressions)))
-        select new ClaimChoice(owner, type, role, guestWrite, relocation, shape, name, style, oneArgument, emptyWhen, argumentStyle);
+        from accessibility in Gen.Int[0, 99]
+        from modifiers in Gen.Int[0, 39]
+        from decorations in Gen.Int[0, 29]
+        select new ClaimChoice(owner, type, role, guestWrite, relocation, name, style, oneArgument, emptyWhen, argumentStyle, accessibility, modifiers, decorations);
 
     /// <summary>Splits <c>low..high</c> at the given cut points (each cut starts a new range).</summary>
     private static List<(int Low, int High)> Split(int low, int high, IEnumerable<int> cuts)
@@ -231,37 +165,39 @@ internal static class LayoutGenerators
     private static Gen<ImmutableArray<T>> Sequence<T>(IEnumerable<Gen<ImmutableArray<T>>> gens) =>
         gens.Aggregate(Const(ImmutableArray<T>.Empty), (all, next) => all.SelectMany(list => next.Select(more => list.AddRange(more))));
 
-    private static readonly Gen<TypeShape> ValidShapes = Pick(
-        (12, Const(TypeShape.ReadonlyPartialStruct)),
-        (3, Const(TypeShape.PartialStruct)),
-        (1, Const(TypeShape.NestedInPartialClass)),
-        (1, Const(TypeShape.NestedInStaticPartialClass)),
-        (1, Const(TypeShape.NestedInPartialStruct)),
-        (1, Const(TypeShape.NestedInPartialRecord)),
-        (1, Const(TypeShape.NestedInPartialInterface)),
-        (1, Const(TypeShape.TwoParts)));
+    /// <summary>Layout names; the first four may get a case twin (their other case is no name PteGen reserves).</summary>
+    private static readonly Gen<string> TypeNames = Pick(
+        (30, Gen.OneOf("Entry", "L1e", "Pte", "@struct")),
+        (1, Gen.OneOf("Raw", "Descriptor", "IsValid", "Negotiation", "GuestWriteViolations")));
 
-    public static readonly Gen<LayoutSpec> Designed =
+    public Gen<LayoutSpec> Designed =>
         from switches in Switches
-        from typeName in Pick((30, Gen.OneOf("Entry", "L1e", "Pte", "@struct")), (1, Gen.OneOf("Raw", "Descriptor", "IsValid", "Negotiation", "GuestWriteViolations")))
-        from shape in ValidShapes
+        from typeName in TypeNames
+        from nesting in ValidNestings
+        from declaration in ValidDeclarations(nesting)
+        from caseTwin in typeName is "Entry" or "L1e" or "Pte" or "@struct" ? Pick((15, Const(false)), (1, Const(true))) : Const(false)
         from level in Gen.OneOf<int?>(null, null, null, 0, 1, 2, 3, 4)
         from adjustGuest in Gen.OneOf<bool?>(null, null, null, true, false)
         from warnWhen in WarnWhens(switches)
+        from hook in ValidHooks(GeneratesHook(level, adjustGuest, warnWhen, switches))
+        from internalSwitches in options.KnownBugShapes || !IsVisibleOutsideTheAssembly(declaration, nesting) ? Pick((5, Const(false)), (1, Const(true))) : Const(false)
         from fixupRegions in FixupRegions(level ?? 0, switches.Members.Length)
         let first = fixupRegions.Length
         from cuts in Gen.Int[first + 1, 63].Array[0, 6]
         from regions in Sequence(Split(first, 63, cuts).Select(r => Segment(r.Low, r.High, switches.Members.Length, [], 0)))
         from choices in ClaimChoices.Array[first + regions.Length]
+        let declared = switches.Members.Length > 0 || switches.ZeroName is not null || !switches.NonSwitchMembers.IsEmpty
         select new LayoutSpec(
             typeName,
-            shape,
-            switches.Members.Length > 0 || switches.ZeroName is not null ? SwitchesReference.Declared : SwitchesReference.None,
-            switches,
+            declaration with { Hook = hook },
+            declared ? SwitchesReference.Declared : SwitchesReference.None,
+            switches with { IsInternal = internalSwitches },
             level,
             BuildClaims(switches, fixupRegions.AddRange(regions), choices),
             adjustGuest,
-            warnWhen);
+            warnWhen,
+            nesting,
+            CaseTwin: caseTwin);
 
     /// <summary>WarnWhen: usually left out; else a condition over the switches, or empty.</summary>
     private static Gen<string?> WarnWhens(SwitchSpec switches) => switches.Members.Length == 0
@@ -293,7 +229,7 @@ internal static class LayoutGenerators
                     new Region(bit, bit, [(condition, false)], role)))))));
     }
 
-    private static ImmutableArray<Claim> BuildClaims(SwitchSpec switches, ImmutableArray<Region> regions, ClaimChoice[] choices)
+    private ImmutableArray<Claim> BuildClaims(SwitchSpec switches, ImmutableArray<Region> regions, ClaimChoice[] choices)
     {
         var configurations = LayoutOracle.ValidConfigurations(
             switches.Members,
@@ -360,8 +296,12 @@ internal static class LayoutGenerators
                 choice.GuestWrite switch { 6 => 0, 7 => 1, 8 => 2, _ => null },
                 relocatable,
                 optional,
-                choice.Shape switch { 17 => PropertyShape.ReadonlyMember, 18 => PropertyShape.Internal, _ => PropertyShape.Normal },
-                choice.ArgumentStyle));
+                PropertyShape.Normal,
+                choice.ArgumentStyle,
+                ClaimAccessibility(choice.Accessibility),
+                // A claim named GetType hides object.GetType(), which 'new' says (without it the compiler warns).
+                ClaimModifiersFor(choice.Modifiers) | (name == "GetType" && choice.Modifiers % 4 != 0 ? ClaimModifiers.New : ClaimModifiers.None),
+                ClaimDecorationsFor(choice.Decorations)));
         }
 
         return claims.ToImmutable();
@@ -378,283 +318,5 @@ internal static class LayoutGenerators
 
         var fitting = FieldType.Unsigned.Concat(FieldType.Enums).Where(t => t.ValueBits >= width).ToList();
         return fitting[choice % fitting.Count];
-    }
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Mutations
-
-    public static readonly Gen<LayoutSpec> Mutated =
-        from spec in Designed
-        from twice in Pick((3, Const(false)), (1, Const(true)))
-        from once in Mutation(spec)
-        from result in twice ? Mutation(once) : Const(once)
-        select result;
-
-    /// <summary>Designed layouts and mutated ones, about half and half.</summary>
-    public static readonly Gen<LayoutSpec> Layouts = Pick((1, Designed), (1, Mutated));
-
-    private static LayoutSpec WithClaim(LayoutSpec spec, int index, Func<Claim, Claim> change) =>
-        spec with { Claims = spec.Claims.SetItem(index, change(spec.Claims[index])) };
-
-    private static string FreshName(LayoutSpec spec, string stem)
-    {
-        for (var suffix = 0; ; suffix++)
-        {
-            var name = stem + suffix;
-            if (spec.Claims.All(c => c.PlainName != name))
-            {
-                return name;
-            }
-        }
-    }
-
-    private static readonly Gen<int> BitNumbers = Pick(
-        (8, Gen.Int[0, 63]),
-        (1, Gen.OneOf(-1, 64, 65, -64, int.MaxValue, int.MinValue)));
-
-    private static readonly Gen<FieldType> AnyType = Gen.OneOf(
-        [FieldType.Bool, .. FieldType.Unsigned, .. FieldType.Enums, .. FieldType.Signed, .. FieldType.Others]);
-
-    private static Gen<LayoutSpec> Mutation(LayoutSpec spec)
-    {
-        var claimCount = spec.Claims.Length;
-        if (claimCount == 0)
-        {
-            return AddClaim(spec);
-        }
-
-        var index = Gen.Int[0, claimCount - 1];
-        var names = spec.Switches.Members.Select(m => m.Name).ToArray();
-        var hasSwitches = spec.SwitchesReference == SwitchesReference.Declared && spec.Switches.Members.Length > 0;
-
-        var mutations = new List<(int, Gen<LayoutSpec>)>
-        {
-            // A new range: out of 0..63, inverted, or anywhere (overlaps and gaps).
-            (4, from i in index
-                from low in BitNumbers
-                from high in BitNumbers
-                from one in Pick((4, Const(false)), (1, Const(true)))
-                select WithClaim(spec, i, c => c with { Low = low, High = high, OneArgument = one })),
-
-            // A gap.
-            (2, index.Select(i => spec with { Claims = spec.Claims.RemoveAt(i) })),
-
-            // An overlap: the same claim twice.
-            (2, index.Select(i => spec with { Claims = spec.Claims.Add(spec.Claims[i] with { Name = FreshName(spec, "Dup"), Role = null }) })),
-
-            // One bit more on either side.
-            (2, from i in index
-                from up in Gen.Bool
-                select WithClaim(spec, i, c => up
-                    ? c with { High = c.EffectiveHigh + 1, OneArgument = false }
-                    : c with { Low = c.Low - 1, High = c.EffectiveHigh, OneArgument = false })),
-
-            // Any type: signed integers, bool for several bits, enums or integers too narrow, float, string, ...
-            (4, from i in index
-                from type in AnyType
-                select WithClaim(spec, i, c => c with { Type = type })),
-
-            // A malformed (or, now and then, merely unusual) condition.
-            (6, from i in index
-                from when in MalformedConditions(names)
-                select WithClaim(spec, i, c => c with { When = when })),
-
-            // Any role, or a value that is no role.
-            (2, from i in index
-                from role in Pick((6, Gen.Int[1, 14]), (1, Gen.OneOf(-1, 15, 99)))
-                select WithClaim(spec, i, c => c with { Role = role })),
-
-            // Relocatable and Optional in any combination, on a XenReserved claim.
-            (2, from i in index
-                from options in Gen.OneOf<(bool?, bool?)>((null, true), (false, true), (true, true), (true, null), (true, false))
-                select WithClaim(spec, i, c => c with { Owner = Owner.XenReserved, Relocatable = options.Item1, Optional = options.Item2 })),
-
-            // A GuestWrite value, maybe not a GuestWrite.
-            (1, from i in index
-                from guestWrite in Gen.OneOf(3, -1, 7, 0, 1, 2)
-                select WithClaim(spec, i, c => c with { GuestWrite = guestWrite })),
-
-            // Another owner (roles and options may no longer fit).
-            (2, from i in index
-                from owner in Gen.Int[0, 2]
-                select WithClaim(spec, i, c => c with { Owner = (Owner)owner })),
-
-            // Another level: none, one whose fixup needs roles the layout may not have, or one that is no paging level.
-            (2, Gen.OneOf(5, -1, 100, int.MinValue, 0, 1, 2, 3, 4).Select(level => spec with { Level = level })),
-
-            // The fixup switched on or off.
-            (1, Gen.OneOf<bool?>(null, true, false).Select(adjustGuest => spec with { AdjustGuest = adjustGuest })),
-
-            // A malformed (or unusual) WarnWhen condition.
-            (2, MalformedConditions(names).Select(warnWhen => spec with { WarnWhen = warnWhen })),
-
-            // A type PteGen cannot add to.
-            (2, Gen.OneOf(TypeShape.NonPartialStruct, TypeShape.PartialClass, TypeShape.PartialRecordStruct, TypeShape.RefStruct, TypeShape.Generic, TypeShape.NestedInNonPartialClass)
-                .Select(shape => spec with { Shape = shape })),
-
-            // A property that is not a layout property.
-            (2, from i in index
-                from shape in Gen.OneOf(PropertyShape.Setter, PropertyShape.Init, PropertyShape.Static, PropertyShape.NotPartial, PropertyShape.NoOwnership, PropertyShape.TwoOwnerships)
-                select WithClaim(spec, i, c => c with { Shape = shape })),
-
-            // A property named like a member PteGen generates.
-            (3, from i in index
-                from j in index
-                from kind in Gen.Int[0, 4]
-                from fixedName in Gen.OneOf([.. GeneratedMemberNames, .. ConditionalMemberNames(spec)])
-                let other = spec.Claims[j].PlainName
-                let name = kind switch { 0 => other + "Mask", 1 => other + "Shift", 2 => other + "Width", 3 => "With" + other, _ => fixedName }
-                select spec.Claims.Any(c => c.PlainName == name) || name == spec.PlainTypeName ? spec : WithClaim(spec, i, c => c with { Name = name })),
-
-            // The switches type is not a [PteSwitches] enum.
-            (1, Gen.OneOf(SwitchesReference.Int, SwitchesReference.String, SwitchesReference.DeclaredWithoutPteSwitches)
-                .Select(reference => spec with { SwitchesReference = reference })),
-
-            // Claims in another order (changes nothing).
-            (1, Gen.Shuffle(spec.Claims.ToArray()).Select(claims => spec with { Claims = [.. claims] })),
-
-            // Another claim, anywhere, under any condition.
-            (2, AddClaim(spec)),
-        };
-
-        if (hasSwitches)
-        {
-            // [MutuallyExclusive] naming something that is not a switch (or nothing at all).
-            mutations.Add((3, from kind in Gen.Int[0, 6]
-                from value in Gen.OneOf(0UL, 1UL, 2UL, 3UL, 4UL, 8UL, 64UL)
-                from member in Gen.Int[0, spec.Switches.Members.Length - 1]
-                select spec with { Switches = spec.Switches with { Groups = spec.Switches.Groups.Add(BadGroup(spec.Switches, kind, value, member)) } }));
-
-            // A claim that overlaps others only under a condition no valid configuration satisfies.
-            mutations.Add((2, from i in Gen.Int[0, spec.Switches.Members.Length - 1]
-                from low in Gen.Int[0, 63]
-                from style in Gen.Int[0, 3]
-                select spec with { Claims = spec.Claims.Add(NeverClaim(spec, i, low, style)) }));
-        }
-
-        return Pick([.. mutations]);
-    }
-
-    /// <summary>Names PteGen generates for this layout only: its fixup, and negotiation for relocatable claims.</summary>
-    private static IEnumerable<string> ConditionalMemberNames(LayoutSpec spec) =>
-        (spec.Level is >= 1 and <= 4 ? [$"AdjustGuestL{spec.Level}e"] : Array.Empty<string>())
-            .Concat(spec.Claims.Any(c => c.Owner == Owner.XenReserved && c.Relocatable == true) ? ["Negotiation", "Negotiate"] : Array.Empty<string>());
-
-    private static ExclusiveGroup BadGroup(SwitchSpec switches, int kind, ulong value, int member)
-    {
-        var valid = new ExclusiveArgument(ExclusiveArgumentKind.Member, (ulong)member);
-        return kind switch
-        {
-            0 when switches.HasComposite => new ExclusiveGroup([valid, new ExclusiveArgument(ExclusiveArgumentKind.Composite, 0)]),
-            1 when switches.ZeroName is not null => new ExclusiveGroup([new ExclusiveArgument(ExclusiveArgumentKind.Zero, 0), valid]),
-            2 => new ExclusiveGroup([valid, new ExclusiveArgument(ExclusiveArgumentKind.IntLiteral, value)]),
-            3 => new ExclusiveGroup([new ExclusiveArgument(ExclusiveArgumentKind.Cast, value), valid]),
-            4 => new ExclusiveGroup([valid, new ExclusiveArgument(ExclusiveArgumentKind.NullElement, 0)]),
-            5 => new ExclusiveGroup([], NullArray: true),
-            _ => new ExclusiveGroup([]), // [MutuallyExclusive] with no switches: legal, rules nothing out.
-        };
-    }
-
-    /// <summary>A claim whose condition holds in no valid configuration: <c>X &amp;&amp; !X</c>, or two exclusive switches.</summary>
-    private static Claim NeverClaim(LayoutSpec spec, int switchIndex, int low, int style)
-    {
-        var switches = spec.Switches;
-        var name = switches.Members[switchIndex].Name;
-        var exclusive = switches.Groups
-            .Where(g => !g.NullArray && g.Arguments.All(a => a.Kind == ExclusiveArgumentKind.Member))
-            .Select(g => g.Arguments.Select(a => (int)a.Value).Distinct().ToList())
-            .FirstOrDefault(g => g.Count >= 2);
-        var when = exclusive is not null && style >= 2
-            ? $"{switches.Members[exclusive[0]].Name} && {switches.Members[exclusive[1]].Name}"
-            : style % 2 == 0 ? $"{name} && !{name}" : $"!({name} || !{name})";
-        var high = Math.Min(63, low + style);
-        return new Claim(FreshName(spec, "Never"), Owner.GuestAvailable, low, high, false, high == low ? FieldType.Bool : FieldType.Unsigned[0], when, null, null, null, null, PropertyShape.Normal);
-    }
-
-    private static Gen<LayoutSpec> AddClaim(LayoutSpec spec) =>
-        from low in Gen.Int[0, 63]
-        from width in Gen.Int[1, 8]
-        from owner in Gen.Int[0, 2]
-        from condition in spec.Switches.Members.Length > 0 ? Conditions(spec.Switches.Members.Length, 2).Select(c => (Cond?)c) : Const<Cond?>(null)
-        let high = Math.Min(63, low + width - 1)
-        select spec with
-        {
-            Claims = spec.Claims.Add(new Claim(
-                FreshName(spec, "Extra"),
-                (Owner)owner,
-                low,
-                high,
-                false,
-                LegalType(high - low + 1, 0),
-                condition is null ? null : new ConditionWriter(spec.Switches.Members, 0).Write(condition),
-                null,
-                null,
-                null,
-                null,
-                PropertyShape.Normal)),
-        };
-
-    // ---------------------------------------------------------------------------------------------------------------
-    // Malformed conditions
-
-    private static readonly string[] Templates =
-    [
-        "&&", "||", "(", ")", "()", "!", "!!", "&", "|", "{0} &", "&& {0}", "{0} ||", "{0} && && {1}", "(({0})",
-        "({0}))", "{0} {1}", "{0},{1}", "{0}|{1}", "{0}&{1}", "~{0}", "{0} == {1}", "!!{0}", "!(!{0})",
-        "({0} || {1}) && !({0})", "{0} &&& {1}", "{0} ||| {1}", "{0} && ({1} ||)", "{0}!", "{0} !{1}", "1{0}", "{0}1",
-        "@{0}", "\"{0}\"", "{0};", "{0}\0", "{0} && {1} || !{0}", "{0}.{1}", "Cfg.{0}", "{0} and {1}", "not {0}",
-        "true", "false", "null", "0", "None", "All", "Release", "Foo", "{0}()", "({0} && {1}", "!({0} || {1}))",
-        "{0} || ({1} && (!{0}))", "( {0} )", "!\t{0}", "{0}\n&&\n{1}", "{0}\u2028&&{1}", "{0} \u00A0|| {1}",
-        "\u00A0{0}\u00A0", "ǅ", "_", "_{0}", "{0}_",
-    ];
-
-    private static readonly char[] JunkAlphabet =
-        "!&|() \t\n~^-+*/=<>?:;,.'\"\\{}[]#$%019aAzZ_é\u00A0\u2028\u0000\uFFFF".ToCharArray();
-
-    private static Gen<string> MalformedConditions(string[] switchNames)
-    {
-        var names = switchNames.Length > 0 ? switchNames : ["A", "B"];
-        var name = Gen.OneOf(names);
-        var junk = Gen.OneOf(JunkAlphabet).Array[1, 12].Select(chars => new string(chars));
-        var depth = Pick((3, Gen.Int[1, 40]), (1, Gen.Int[100, 3000]));
-        return Pick(
-            (6, from template in Gen.OneOf(Templates)
-                from first in name
-                from second in name
-                select string.Format(System.Globalization.CultureInfo.InvariantCulture, template, first, second)),
-            (3, junk),
-            (1, Gen.OneOf("", " ", "\t", " \n ", "\u00A0", "\u2028")),
-            (1, name.Select(n => n.ToLowerInvariant() == n ? n.ToUpperInvariant() : n.ToLowerInvariant())),
-            (3, from d in depth
-                from kind in Gen.Int[0, 3]
-                from n in name
-                select kind switch
-                {
-                    0 => new string('(', d) + n + new string(')', d),
-                    1 => new string('!', d) + n,
-                    2 => string.Concat(Enumerable.Repeat("!(", Math.Max(1, d / 2))) + n + new string(')', Math.Max(1, d / 2)),
-                    _ => new string('(', d) + n, // unbalanced
-                }),
-            (1, from count in Pick((3, Gen.Int[2, 20]), (1, Gen.Int[200, 600]))
-                from and in Gen.Bool
-                from n in name
-                select string.Join(and ? " && " : " || ", Enumerable.Repeat(n, count))),
-            (3, from condition in switchNames.Length > 0 ? Conditions(switchNames.Length, 2) : Const<Cond>(new CSwitch(0))
-                from style in Gen.Int[0, 1000]
-                from position in Gen.Int[0, 1000]
-                from kind in Gen.Int[0, 2]
-                from insert in Gen.OneOf(JunkAlphabet)
-                select Corrupt(switchNames.Length > 0 ? new ConditionWriter([.. switchNames.Select(n => new SwitchMember(n, n, 1))], style).Write(condition) : "A", position, kind, insert)));
-    }
-
-    private static string Corrupt(string text, int position, int kind, char insert)
-    {
-        var at = position % (text.Length + 1);
-        return kind switch
-        {
-            0 => text.Insert(at, insert.ToString()),
-            1 when text.Length > 0 => text.Remove(at % text.Length, 1),
-            _ => text + " " + insert,
-        };
     }
 }

@@ -5,7 +5,9 @@ namespace PteGen.Tests.Robustness;
 /// <summary>
 /// Decides, from the declaration rules of docs/xen-pv-abi.md §3 and the attribute contracts (not by calling PteGen's parser or
 /// validator), whether a <see cref="LayoutSpec"/> is a valid layout, and if so what the generated ownership masks must
-/// be. Every reason a layout is invalid is collected, for the failure messages.
+/// be. Every reason a layout is invalid is collected, for the failure messages. The declaration's shape is judged by the
+/// rules of the PTE001-PTE004, PTE020 and PTE026 pages; what is not PteGen's to judge (a claim type that does not
+/// resolve, <c>new</c> that hides nothing) is what the compiler says of it, kept apart as the user's own errors and warnings.
 /// </summary>
 internal static class LayoutOracle
 {
@@ -35,17 +37,9 @@ internal static class LayoutOracle
     public static Verdict Judge(LayoutSpec spec)
     {
         var reasons = new List<string>();
-
-        // The type: a partial, non-generic struct (not a record or ref struct), in partial containing types.
-        switch (spec.Shape)
-        {
-            case TypeShape.NonPartialStruct: reasons.Add("the layout struct is not partial"); break;
-            case TypeShape.PartialClass: reasons.Add("the layout is a class"); break;
-            case TypeShape.PartialRecordStruct: reasons.Add("the layout is a record struct"); break;
-            case TypeShape.RefStruct: reasons.Add("the layout is a ref struct"); break;
-            case TypeShape.Generic: reasons.Add("the layout is generic"); break;
-            case TypeShape.NestedInNonPartialClass: reasons.Add("the layout is nested in a type that is not partial"); break;
-        }
+        var userErrors = new List<string>();
+        var userWarnings = new List<string>();
+        JudgeDeclaration(spec, reasons, userWarnings);
 
         if (spec.Level is { } level && level is < 0 or > 4)
         {
@@ -111,7 +105,12 @@ internal static class LayoutOracle
                 case PropertyShape.NotPartial: reasons.Add($"{where} is not partial"); break;
                 case PropertyShape.NoOwnership: reasons.Add($"{where} has no ownership attribute"); break;
                 case PropertyShape.TwoOwnerships: reasons.Add($"{where} has two ownership attributes"); break;
+                case PropertyShape.Indexer: reasons.Add($"{where} is an indexer"); break;
+                case PropertyShape.ReturnsByRef: reasons.Add($"{where} returns by reference"); break;
+                case PropertyShape.ImplementedByUser: reasons.Add($"{where} is implemented in the user's code, not PteGen's"); break;
             }
+
+            JudgeClaimDeclaration(spec, claim, userErrors, userWarnings);
 
             var low = claim.Low;
             var high = claim.EffectiveHigh;
@@ -122,7 +121,7 @@ internal static class LayoutOracle
             }
 
             var width = rangeOk ? high - low + 1 : 1;
-            if (rangeOk && TypeProblem(claim.Type, width) is { } typeProblem)
+            if (rangeOk && claim.Type.Kind != FieldTypeKind.Unresolved && TypeProblem(claim.Type, width) is { } typeProblem)
             {
                 reasons.Add($"{where}: {typeProblem}");
             }
@@ -183,7 +182,7 @@ internal static class LayoutOracle
         }
 
         var propertyNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var claim in spec.Claims)
+        foreach (var claim in spec.Claims.Where(c => c.Shape != PropertyShape.Indexer))
         {
             if (reserved.Contains(claim.PlainName))
             {
@@ -196,9 +195,9 @@ internal static class LayoutOracle
             }
         }
 
-        if (reasons.Count > 0)
+        if (reasons.Count > 0 || userErrors.Count > 0)
         {
-            return new Verdict(false, reasons, null);
+            return new Verdict(false, reasons, null, userErrors, userWarnings);
         }
 
         // A layout with a Level that marks its present bit asks for that level's guest-entry fixup (unless
@@ -257,7 +256,126 @@ internal static class LayoutOracle
             ownership.Add(new ConfigurationOwnership(configuration, masks[0], masks[1], masks[2]));
         }
 
-        return new Verdict(reasons.Count == 0, reasons, reasons.Count == 0 ? ownership : null);
+        // The hook is judged against a layout that is otherwise valid (only then is it known whether one is generated).
+        if (reasons.Count == 0)
+        {
+            var warns = spec.WarnWhen is { } text ? !string.IsNullOrWhiteSpace(text) : switches.Any(m => m.Name == "Debug");
+            JudgeHook(spec.Declaration.Hook, generatesHook: spec.Level == 1 && fixupRoles.Length > 0 && warns, reasons);
+        }
+
+        return new Verdict(reasons.Count == 0, reasons, reasons.Count == 0 ? ownership : null, userErrors, userWarnings);
+    }
+
+    /// <summary>
+    /// The layout type (PTE001-PTE003): a partial, non-generic struct (not a record or ref struct), not file-local, in
+    /// partial containing types that are not file-local; and a switches type at least as visible as the layout.
+    /// </summary>
+    private static void JudgeDeclaration(LayoutSpec spec, List<string> reasons, List<string> userWarnings)
+    {
+        var declaration = spec.Declaration;
+        switch (declaration.Kind)
+        {
+            case LayoutKind.Class: reasons.Add("the layout is a class"); break;
+            case LayoutKind.RecordClass: reasons.Add("the layout is a record class"); break;
+            case LayoutKind.RecordStruct: reasons.Add("the layout is a record struct"); break;
+            case LayoutKind.RefStruct: reasons.Add("the layout is a ref struct"); break;
+        }
+
+        if (!declaration.IsPartial)
+        {
+            reasons.Add("the layout is not partial");
+        }
+
+        if (declaration.IsFileLocal && spec.Nesting.IsEmpty)
+        {
+            reasons.Add("the layout is file-local, so another file cannot add to it");
+        }
+
+        if (spec.FileLocalContainer && !spec.Nesting.IsEmpty)
+        {
+            reasons.Add("the layout is nested in a file-local type, which another file cannot add to");
+        }
+
+        if (declaration.IsGeneric || spec.Nesting.Any(c => c.IsGeneric))
+        {
+            reasons.Add("the layout is generic or nested in a generic type");
+        }
+
+        if (spec.Nesting.Any(c => !c.IsPartial))
+        {
+            reasons.Add("the layout is nested in a type that is not partial");
+        }
+
+        // IsValid(Cfg), HardwareBits(Cfg) ... are public members of the layout: an internal switches enum cannot be
+        // their parameter type when the layout is visible outside the assembly. That is the user's mistake, to be
+        // told at the layout, never a compiler error in the generated file.
+        if (spec.SwitchesReference == SwitchesReference.Declared && spec.Switches.IsInternal && spec.Switches.Members.Length > 0
+            && IsVisibleOutsideTheAssembly(spec))
+        {
+            reasons.Add("the switches enum is internal, but the layout, whose members take it, is visible outside the assembly");
+        }
+
+        if (declaration.IsNew && !spec.Nesting.IsEmpty)
+        {
+            userWarnings.Add("CS0109"); // 'new' hides nothing
+        }
+    }
+
+    /// <summary>Whether the layout and every type around it can be seen from another assembly.</summary>
+    private static bool IsVisibleOutsideTheAssembly(LayoutSpec spec)
+    {
+        var accessibility = spec.Declaration.Accessibility;
+        var layoutVisible = accessibility is "public" or "protected" or "protected internal"
+            || (accessibility.Length == 0 && spec.Nesting.Length > 0 && spec.Nesting[^1].Kind == ContainerKind.Interface);
+        return layoutVisible && spec.Nesting.All(c => c.Accessibility == "public") && !spec.FileLocalContainer;
+    }
+
+    /// <summary>The compiler's own findings about a claim's declaration, which PteGen leaves to the compiler.</summary>
+    private static void JudgeClaimDeclaration(LayoutSpec spec, Claim claim, List<string> userErrors, List<string> userWarnings)
+    {
+        if (claim.Type.Kind == FieldTypeKind.Unresolved)
+        {
+            userErrors.Add(claim.Type.Code.StartsWith("global::", StringComparison.Ordinal) ? "CS0400" : "CS0246");
+        }
+
+        var unsafeContext = claim.Modifiers.HasFlag(ClaimModifiers.Unsafe) || spec.Declaration.IsUnsafe || spec.Nesting.Any(c => c.IsUnsafe);
+        if (claim.Type.IsPointer && !unsafeContext)
+        {
+            userErrors.Add("CS0214");
+        }
+
+        if (claim.Modifiers.HasFlag(ClaimModifiers.Readonly) && spec.Declaration.IsClass)
+        {
+            userErrors.Add("CS0106"); // no readonly members in a class
+        }
+
+        // A property named GetType hides object.GetType(): 'new' says so; elsewhere 'new' hides nothing.
+        var hides = claim.PlainName == "GetType" && claim.Shape != PropertyShape.Indexer;
+        if (claim.Modifiers.HasFlag(ClaimModifiers.New) != hides)
+        {
+            userWarnings.Add(hides ? "CS0108" : "CS0109");
+        }
+    }
+
+    /// <summary>
+    /// PTE020 and PTE026: a method named like the hook must pair with the one PteGen generates (a static partial void
+    /// method, private, taking the layout), which exists only for a level-1 fixup that warns.
+    /// </summary>
+    private static void JudgeHook(HookShape hook, bool generatesHook, List<string> reasons)
+    {
+        switch (hook)
+        {
+            case HookShape.Implementation or HookShape.ImplementationRenamed or HookShape.ImplementationExplicitlyPrivate when !generatesHook:
+                reasons.Add("it implements OnGlobalKernelPage, but PteGen generates no hook for the layout");
+                break;
+            case HookShape.ImplementationOtherParameter or HookShape.ImplementationInstance or HookShape.ImplementationPublic
+                or HookShape.ImplementationIn or HookShape.ImplementationReturningInt or HookShape.ImplementationGeneric or HookShape.TwoImplementations:
+                reasons.Add("it implements an OnGlobalKernelPage whose signature is not the generated hook's");
+                break;
+            case HookShape.NotPartial or HookShape.Definition or HookShape.DefinitionAndImplementation when generatesHook:
+                reasons.Add("it declares an OnGlobalKernelPage that conflicts with the generated hook");
+                break;
+        }
     }
 
     /// <summary>The roles Xen's adjust_guest_l?e reads or writes (docs/xen-pv-abi.md §1).</summary>
@@ -325,6 +443,9 @@ internal static class LayoutOracle
                 case ExclusiveArgumentKind.IntLiteral:
                     problem ??= "names an int, not a member of the enum";
                     break;
+                case ExclusiveArgumentKind.NonSwitch:
+                    problem ??= "names a negative or composite member, which is not a switch";
+                    break;
                 default:
                     problem ??= "names null";
                     break;
@@ -377,8 +498,21 @@ internal static class LayoutOracle
 }
 
 /// <summary>The oracle's verdict: valid or not, why not, and for a valid layout the owners of every configuration.</summary>
-internal sealed record Verdict(bool IsValid, IReadOnlyList<string> Reasons, IReadOnlyList<ConfigurationOwnership>? Ownership)
+/// <param name="IsValid">Whether PteGen must generate the layout's full API, with no diagnostic.</param>
+/// <param name="Reasons">Why not: the rules of PteGen the layout breaks (they must give it a PTE0xx error).</param>
+/// <param name="Ownership">For a valid layout, the owners of its bits in each valid configuration.</param>
+/// <param name="UserErrors">Compiler errors the user's own declaration has whatever PteGen does (a claim type that does not resolve).</param>
+/// <param name="UserWarnings">Compiler warnings about the user's own declaration (<c>new</c> that hides nothing).</param>
+internal sealed record Verdict(
+    bool IsValid,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<ConfigurationOwnership>? Ownership,
+    IReadOnlyList<string> UserErrors,
+    IReadOnlyList<string> UserWarnings)
 {
+    /// <summary>Whether PteGen's rules alone make the layout invalid (it may have compiler errors of its own besides).</summary>
+    public bool BreaksPteGenRules => Reasons.Count > 0;
+
     /// <summary>The bits <paramref name="owner"/> holds in every valid configuration (what the Fixed…Bits constants are).</summary>
     public ulong FixedBits(Owner owner) =>
         Ownership!.Aggregate(ulong.MaxValue, (bits, o) => bits & owner switch
@@ -463,24 +597,26 @@ internal sealed class ConditionReader
 
     private Condition Or()
     {
-        var operands = ImmutableArray.Create(And());
+        var operands = ImmutableArray.CreateBuilder<Condition>();
+        operands.Add(And());
         while (Accept("||"))
         {
-            operands = operands.Add(And());
+            operands.Add(And());
         }
 
-        return operands.Length == 1 ? operands[0] : new Chain(false, operands);
+        return operands.Count == 1 ? operands[0] : new Chain(false, operands.ToImmutable());
     }
 
     private Condition And()
     {
-        var operands = ImmutableArray.Create(Unary());
+        var operands = ImmutableArray.CreateBuilder<Condition>();
+        operands.Add(Unary());
         while (Accept("&&"))
         {
-            operands = operands.Add(Unary());
+            operands.Add(Unary());
         }
 
-        return operands.Length == 1 ? operands[0] : new Chain(true, operands);
+        return operands.Count == 1 ? operands[0] : new Chain(true, operands.ToImmutable());
     }
 
     private Condition Unary()

@@ -76,6 +76,108 @@ public sealed class LayoutOracleTests
         Assert.True(LayoutOracle.Judge(hiddenMarker with { AdjustGuest = false, Claims = hiddenMarker.Claims.Add(hiddenMarker.Claims[11] with { Name = "Other52", Owner = Owner.GuestAvailable, Role = null, When = "!Debug" }) }).IsValid);
     }
 
+    public static TheoryData<string, bool> Declarations => new()
+    {
+        { "readonly struct", true },
+        { "struct", true },
+        { "record struct", false },
+        { "ref struct", false },
+        { "class", false },
+        { "record class", false },
+        { "not partial", false },
+        { "generic", false },
+        { "file-local", false },
+        { "in partial class, struct, record and interface", true },
+        { "in a class that is not partial", false },
+        { "in a generic class", false },
+        { "in a file-local class", false },
+        { "public with public switches", true },
+        { "internal with internal switches", true },
+        { "private in a public class, with internal switches", true },
+        { "public with internal switches", false },
+        { "protected in a public class, with internal switches", false },
+        { "hook implemented where one is generated", true },
+        { "hook implemented where none is", false },
+        { "hook with another signature", false },
+        { "ordinary method named like the hook where none is generated", true },
+        { "ordinary method named like the hook where one is", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Declarations))]
+    public void JudgesDeclarationsByThePagesOfPTE001ToPTE003AndPTE020AndPTE026(string name, bool valid)
+    {
+        var plain = DesignExample();
+        var l1 = plain with { Level = 1 }; // its fixup warns under Debug: PteGen declares the hook
+        var declaration = TypeDeclaration.Default;
+        var spec = name switch
+        {
+            "readonly struct" => plain,
+            "struct" => plain with { Declaration = declaration with { IsReadonly = false } },
+            "record struct" => plain with { Declaration = declaration with { Kind = LayoutKind.RecordStruct } },
+            "ref struct" => plain with { Declaration = declaration with { Kind = LayoutKind.RefStruct } },
+            "class" => plain with { Declaration = declaration with { Kind = LayoutKind.Class } },
+            "record class" => plain with { Declaration = declaration with { Kind = LayoutKind.RecordClass } },
+            "not partial" => plain with { Declaration = declaration with { IsPartial = false } },
+            "generic" => plain with { Declaration = declaration with { IsGeneric = true } },
+            "file-local" => plain with { Declaration = declaration with { IsFileLocal = true } },
+            "in partial class, struct, record and interface" => plain with { Containers = [new(ContainerKind.Class), new(ContainerKind.Struct), new(ContainerKind.Record), new(ContainerKind.Interface)] },
+            "in a class that is not partial" => plain with { Containers = [new(ContainerKind.Class, IsPartial: false)] },
+            "in a generic class" => plain with { Containers = [new(ContainerKind.Class, IsGeneric: true)] },
+            "in a file-local class" => plain with { Containers = [new(ContainerKind.Class)], FileLocalContainer = true },
+            "public with public switches" => plain,
+            "internal with internal switches" => plain with { Declaration = declaration with { Accessibility = "internal" }, Switches = plain.Switches with { IsInternal = true } },
+            "private in a public class, with internal switches" => plain with { Declaration = declaration with { Accessibility = "private" }, Containers = [new(ContainerKind.Class)], Switches = plain.Switches with { IsInternal = true } },
+            "public with internal switches" => plain with { Switches = plain.Switches with { IsInternal = true } },
+            "protected in a public class, with internal switches" => plain with { Declaration = declaration with { Accessibility = "protected" }, Containers = [new(ContainerKind.Class)], Switches = plain.Switches with { IsInternal = true } },
+            "hook implemented where one is generated" => l1 with { Declaration = declaration with { Hook = HookShape.Implementation } },
+            "hook implemented where none is" => plain with { Declaration = declaration with { Hook = HookShape.Implementation } },
+            "hook with another signature" => l1 with { Declaration = declaration with { Hook = HookShape.ImplementationOtherParameter } },
+            "ordinary method named like the hook where none is generated" => plain with { Declaration = declaration with { Hook = HookShape.NotPartial } },
+            "ordinary method named like the hook where one is" => l1 with { Declaration = declaration with { Hook = HookShape.NotPartial } },
+            _ => throw new ArgumentOutOfRangeException(nameof(name)),
+        };
+
+        var verdict = LayoutOracle.Judge(spec);
+        Assert.True(valid == verdict.IsValid, string.Join("; ", verdict.Reasons));
+    }
+
+    [Fact]
+    public void KeepsTheCompilersOwnFindingsApartFromPteGensRules()
+    {
+        var valid = DesignExample();
+
+        // A claim type that does not resolve is the compiler's error; the layout breaks none of PteGen's rules.
+        var unresolved = LayoutOracle.Judge(WithClaim(valid, 9, c => c with { Type = FieldType.Unresolved[0] }));
+        Assert.False(unresolved.IsValid);
+        Assert.False(unresolved.BreaksPteGenRules);
+        Assert.Equal(["CS0246"], unresolved.UserErrors);
+
+        // 'new' on a claim that hides nothing is a warning; on a claim named GetType it is what hiding takes.
+        Assert.Equal(["CS0109"], LayoutOracle.Judge(WithClaim(valid, 9, c => c with { Modifiers = ClaimModifiers.New })).UserWarnings);
+        Assert.Empty(LayoutOracle.Judge(WithClaim(valid, 9, c => c with { Name = "GetType", Modifiers = ClaimModifiers.New })).UserWarnings);
+        Assert.True(LayoutOracle.Judge(WithClaim(valid, 9, c => c with { Name = "GetType" })) is { IsValid: true, UserWarnings: ["CS0108"] });
+
+        // A pointer type needs an unsafe context; it is no field type either way.
+        var pointer = LayoutOracle.Judge(WithClaim(valid, 9, c => c with { Type = FieldType.Pointers[0] }));
+        Assert.Equal(["CS0214"], pointer.UserErrors);
+        Assert.True(pointer.BreaksPteGenRules);
+        Assert.Empty(LayoutOracle.Judge(WithClaim(valid, 9, c => c with { Type = FieldType.Pointers[0], Modifiers = ClaimModifiers.Unsafe })).UserErrors);
+    }
+
+    [Fact]
+    public void ReadsLongChainsWithoutRecursingAlongThem()
+    {
+        var chain = LayoutGenerators.LongCondition("Debug", "Pke", LayoutGenerators.ChainKind.Or, 100_000, 20, 3);
+        var condition = ConditionReader.Read(chain, Switches, out var problem);
+        Assert.Null(problem);
+        Assert.True(condition!.Holds(1));
+        Assert.False(condition.Holds(2));
+
+        ConditionReader.Read(LayoutGenerators.LongCondition("Debug", "Pke", LayoutGenerators.ChainKind.UnknownName, 100_000, 0, 77), Switches, out var unknown);
+        Assert.NotNull(unknown);
+    }
+
     private static LayoutSpec WithClaim(LayoutSpec spec, int index, Func<Claim, Claim> change) =>
         spec with { Claims = spec.Claims.SetItem(index, change(spec.Claims[index])) };
 
@@ -112,6 +214,6 @@ public sealed class LayoutOracleTests
             C("GrantMapping", Owner.XenReserved, 62, 62, b, "Debug", 12),
             C("NoExecute", Owner.Hardware, 63, 63, b, role: 14),
         ];
-        return new LayoutSpec("L1e", TypeShape.ReadonlyPartialStruct, SwitchesReference.Declared, switches, null, claims);
+        return new LayoutSpec("L1e", TypeDeclaration.Default, SwitchesReference.Declared, switches, null, claims);
     }
 }

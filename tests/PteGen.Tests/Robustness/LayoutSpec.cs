@@ -1,11 +1,9 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
 
 namespace PteGen.Tests.Robustness;
 
 // A random layout, as plain data: what the generators in LayoutGenerators.cs produce, what LayoutOracle.cs judges and
-// what LayoutRenderer (below) writes as C#. Everything is rendered exactly as modelled, so the oracle can judge the model.
+// what LayoutRenderer.cs writes as C#. Everything is rendered exactly as modelled, so the oracle can judge the model.
 
 /// <summary>The owner an ownership attribute names.</summary>
 internal enum Owner
@@ -15,35 +13,115 @@ internal enum Owner
     GuestAvailable,
 }
 
-/// <summary>How the layout type is declared.</summary>
-internal enum TypeShape
+/// <summary>What kind of type carries <c>[PteLayout]</c>; only a struct can be a layout.</summary>
+internal enum LayoutKind
 {
-    ReadonlyPartialStruct,
-    PartialStruct,
-    NestedInPartialClass,
-    NestedInStaticPartialClass,
-    NestedInPartialStruct,
-    NestedInPartialRecord,
-    NestedInPartialInterface,
-
-    /// <summary>Two <c>partial</c> declarations, the claims split between them.</summary>
-    TwoParts,
-
-    // Not layouts PteGen can generate: each is an error.
-    NonPartialStruct,
-    PartialClass,
-    PartialRecordStruct,
+    Struct,
+    RecordStruct,
     RefStruct,
-    Generic,
-    NestedInNonPartialClass,
+    Class,
+    RecordClass,
 }
 
-/// <summary>How a claim's property is declared.</summary>
+/// <summary>What kind of type contains the layout.</summary>
+internal enum ContainerKind
+{
+    Class,
+    StaticClass,
+    Struct,
+    Record,
+    Interface,
+}
+
+/// <summary>A type around the layout.</summary>
+/// <param name="Kind">Its kind.</param>
+/// <param name="IsPartial">Whether it is declared <c>partial</c>.</param>
+/// <param name="IsGeneric">Whether it has a type parameter.</param>
+/// <param name="Accessibility">Its accessibility keywords (<c>public</c> or <c>internal</c>).</param>
+/// <param name="IsUnsafe">Whether it is declared <c>unsafe</c>.</param>
+internal sealed record Container(ContainerKind Kind, bool IsPartial = true, bool IsGeneric = false, string Accessibility = "public", bool IsUnsafe = false);
+
+/// <summary>How a method named <c>OnGlobalKernelPage</c> is declared in the layout, if at all.</summary>
+internal enum HookShape
+{
+    None,
+
+    /// <summary><c>static partial void OnGlobalKernelPage(Entry entry) { }</c>: the generated hook's implementation.</summary>
+    Implementation,
+
+    /// <summary>The same, with a keyword for its parameter's name (<c>@class</c>).</summary>
+    ImplementationRenamed,
+
+    /// <summary>The same, explicitly <c>private</c> (which it is anyway).</summary>
+    ImplementationExplicitlyPrivate,
+
+    /// <summary><c>static partial void OnGlobalKernelPage(ulong entry) { }</c>.</summary>
+    ImplementationOtherParameter,
+
+    /// <summary><c>partial void OnGlobalKernelPage(Entry entry) { }</c>.</summary>
+    ImplementationInstance,
+
+    /// <summary><c>public static partial void OnGlobalKernelPage(Entry entry) { }</c>.</summary>
+    ImplementationPublic,
+
+    /// <summary><c>static partial void OnGlobalKernelPage(in Entry entry) { }</c>.</summary>
+    ImplementationIn,
+
+    /// <summary><c>private static partial int OnGlobalKernelPage(Entry entry) =&gt; 0;</c>.</summary>
+    ImplementationReturningInt,
+
+    /// <summary><c>static partial void OnGlobalKernelPage&lt;TEntry&gt;(Entry entry) { }</c>.</summary>
+    ImplementationGeneric,
+
+    /// <summary>Two implementations: one taking another parameter too, then the matching one.</summary>
+    TwoImplementations,
+
+    /// <summary><c>static void OnGlobalKernelPage(Entry entry) { }</c>: an ordinary method.</summary>
+    NotPartial,
+
+    /// <summary><c>static partial void OnGlobalKernelPage(Entry entry);</c> written by the user.</summary>
+    Definition,
+
+    /// <summary>Both parts written by the user.</summary>
+    DefinitionAndImplementation,
+}
+
+/// <summary>How the layout type is declared.</summary>
+/// <param name="Kind">What kind of type it is.</param>
+/// <param name="IsReadonly">Declared <c>readonly</c> (structs and record structs only).</param>
+/// <param name="IsPartial">Declared <c>partial</c>.</param>
+/// <param name="IsGeneric">Has a type parameter <c>T</c>.</param>
+/// <param name="Accessibility">Its accessibility keywords, or empty for the default.</param>
+/// <param name="IsFileLocal">Declared <c>file</c> (a top-level layout only; see <see cref="LayoutSpec.FileLocalContainer"/>).</param>
+/// <param name="IsUnsafe">Declared <c>unsafe</c>.</param>
+/// <param name="IsNew">Declared <c>new</c> (a nested layout only; it hides nothing, which the compiler warns about).</param>
+/// <param name="TwoParts">Declared in two <c>partial</c> parts, the claims split between them.</param>
+/// <param name="Hook">What the layout declares named <c>OnGlobalKernelPage</c>.</param>
+internal sealed record TypeDeclaration(
+    LayoutKind Kind = LayoutKind.Struct,
+    bool IsReadonly = true,
+    bool IsPartial = true,
+    bool IsGeneric = false,
+    string Accessibility = "public",
+    bool IsFileLocal = false,
+    bool IsUnsafe = false,
+    bool IsNew = false,
+    bool TwoParts = false,
+    HookShape Hook = HookShape.None)
+{
+    public static readonly TypeDeclaration Default = new();
+
+    /// <summary>Whether <c>readonly</c> may be written on the kind.</summary>
+    public bool CanBeReadonly => Kind is LayoutKind.Struct or LayoutKind.RecordStruct or LayoutKind.RefStruct;
+
+    /// <summary>Whether the kind is a class, where members cannot be <c>readonly</c>.</summary>
+    public bool IsClass => Kind is LayoutKind.Class or LayoutKind.RecordClass;
+}
+
+/// <summary>How a claim's property is declared, as far as PteGen's rules go.</summary>
 internal enum PropertyShape
 {
     Normal,
-    ReadonlyMember,
-    Internal,
 
     // Not layout properties: each is an error.
     Setter,
@@ -52,6 +130,40 @@ internal enum PropertyShape
     NotPartial,
     NoOwnership,
     TwoOwnerships,
+    Indexer,
+    ReturnsByRef,
+
+    /// <summary>The user writes the implementing part too: <c>public partial bool P { get =&gt; true; }</c>.</summary>
+    ImplementedByUser,
+}
+
+/// <summary>Modifiers of a claim's property besides its accessibility and <c>partial</c>.</summary>
+[Flags]
+internal enum ClaimModifiers
+{
+    None = 0,
+    Unsafe = 1,
+    New = 2,
+    Readonly = 4,
+}
+
+/// <summary>What else is written on a claim's property.</summary>
+[Flags]
+internal enum ClaimDecorations
+{
+    None = 0,
+
+    /// <summary><c>[System.Obsolete("...")]</c>.</summary>
+    Obsolete = 1,
+
+    /// <summary><c>[System.Obsolete("...", true)]</c> (with <see cref="Obsolete"/>, the error form wins).</summary>
+    ObsoleteError = 2,
+
+    /// <summary>A <c>/// &lt;summary&gt;</c> comment.</summary>
+    DocComment = 4,
+
+    /// <summary>Attributes PteGen does not know: <c>[System.ComponentModel.Description("...")]</c>, <c>[System.CLSCompliant(false)]</c>.</summary>
+    OtherAttributes = 8,
 }
 
 /// <summary>How an ownership attribute's arguments are written; every style means the same values.</summary>
@@ -88,6 +200,9 @@ internal enum FieldTypeKind
     Enum,
     Signed,
     Other,
+
+    /// <summary>A type that does not exist: the compiler reports it (CS0246), not PteGen.</summary>
+    Unresolved,
 }
 
 /// <summary>A property type: its C# spelling, its kind, and for integers and enums the bits it can hold.</summary>
@@ -95,7 +210,8 @@ internal enum FieldTypeKind
 /// <param name="Kind">What it is.</param>
 /// <param name="ValueBits">Unsigned: its size; enum: its value bits (the size, less the sign bit for a signed underlying type).</param>
 /// <param name="EnumUnderlying">For a field enum, its underlying type (the renderer declares the enum).</param>
-internal sealed record FieldType(string Code, FieldTypeKind Kind, int ValueBits, string? EnumUnderlying = null)
+/// <param name="IsPointer">A pointer type, which only an unsafe context may name.</param>
+internal sealed record FieldType(string Code, FieldTypeKind Kind, int ValueBits, string? EnumUnderlying = null, bool IsPointer = false)
 {
     public static readonly FieldType Bool = new("bool", FieldTypeKind.Bool, 1);
 
@@ -138,10 +254,32 @@ internal sealed record FieldType(string Code, FieldTypeKind Kind, int ValueBits,
         new("bool?", FieldTypeKind.Other, 0),
         new("byte?", FieldTypeKind.Other, 0),
     ];
+
+    /// <summary>Pointer types: neither bool, unsigned integers nor enums, and legal only in an unsafe context.</summary>
+    public static readonly ImmutableArray<FieldType> Pointers =
+    [
+        new("ulong*", FieldTypeKind.Other, 0, IsPointer: true),
+        new("byte*", FieldTypeKind.Other, 0, IsPointer: true),
+    ];
+
+    /// <summary>Types that do not resolve.</summary>
+    public static readonly ImmutableArray<FieldType> Unresolved =
+    [
+        new("Missing", FieldTypeKind.Unresolved, 0),
+        new("global::Nowhere.Bits", FieldTypeKind.Unresolved, 0),
+    ];
 }
 
 /// <summary>A switch: the member as written in C# (<c>@class</c>) and its name as a condition names it (<c>class</c>).</summary>
 internal sealed record SwitchMember(string Source, string Name, ulong Value);
+
+/// <summary>
+/// A member of the switches enum that is not a switch: negative (<c>int.MinValue</c>, <c>-1</c>) or made of several
+/// bits (<c>1 | 2</c>). A condition that names it names no switch.
+/// </summary>
+/// <param name="Name">Its name (a plain identifier).</param>
+/// <param name="Value">Its value as written.</param>
+internal sealed record NonSwitchMember(string Name, string Value);
 
 /// <summary>One argument of <c>[MutuallyExclusive(...)]</c>.</summary>
 internal enum ExclusiveArgumentKind
@@ -163,6 +301,9 @@ internal enum ExclusiveArgumentKind
 
     /// <summary><c>(object?)null</c>: an array element that is null.</summary>
     NullElement,
+
+    /// <summary><c>Cfg.X</c> for the non-switch member at <see cref="ExclusiveArgument.Value"/> (an index).</summary>
+    NonSwitch,
 }
 
 internal sealed record ExclusiveArgument(ExclusiveArgumentKind Kind, ulong Value);
@@ -176,18 +317,24 @@ internal sealed record ExclusiveGroup(ImmutableArray<ExclusiveArgument> Argument
 /// <param name="Members">The switches (single-bit members).</param>
 /// <param name="Composite">Whether a member <c>All</c> combines every switch (not a switch of its own; see <see cref="HasComposite"/>).</param>
 /// <param name="Groups">The <c>[MutuallyExclusive]</c> attributes.</param>
+/// <param name="NonSwitches">Negative and composite members, which are not switches.</param>
+/// <param name="IsInternal">Declared <c>internal</c> rather than <c>public</c>.</param>
 internal sealed record SwitchSpec(
     string? Underlying,
     string? ZeroName,
     ImmutableArray<SwitchMember> Members,
     bool Composite,
-    ImmutableArray<ExclusiveGroup> Groups)
+    ImmutableArray<ExclusiveGroup> Groups,
+    ImmutableArray<NonSwitchMember> NonSwitches = default,
+    bool IsInternal = false)
 {
     public const string EnumName = "Cfg";
 
     /// <summary>Whether the enum declares <c>All</c>, combining two or more switches (with one switch it would be an alias).</summary>
     public bool HasComposite => Composite && Members.Length >= 2;
     public const string CompositeName = "All";
+
+    public ImmutableArray<NonSwitchMember> NonSwitchMembers => NonSwitches.IsDefault ? [] : NonSwitches;
 
     public static readonly SwitchSpec Empty = new(null, null, [], false, []);
 }
@@ -206,6 +353,9 @@ internal sealed record SwitchSpec(
 /// <param name="Optional">The <c>Optional</c> value, or null to leave it out (written for XenReserved only).</param>
 /// <param name="Shape">How the property is declared.</param>
 /// <param name="Style">How the attribute's arguments are spelled (the values are the same).</param>
+/// <param name="Accessibility">The property's accessibility keywords; empty for none (private).</param>
+/// <param name="Modifiers">Its other modifiers.</param>
+/// <param name="Decorations">Its other attributes and comments.</param>
 internal sealed record Claim(
     string Name,
     Owner Owner,
@@ -219,7 +369,10 @@ internal sealed record Claim(
     bool? Relocatable,
     bool? Optional,
     PropertyShape Shape,
-    ArgumentStyle Style = ArgumentStyle.Positional)
+    ArgumentStyle Style = ArgumentStyle.Positional,
+    string Accessibility = "public",
+    ClaimModifiers Modifiers = ClaimModifiers.None,
+    ClaimDecorations Decorations = ClaimDecorations.None)
 {
     /// <summary>The high bit as PteGen reads it: one argument means one bit.</summary>
     public int EffectiveHigh => OneArgument ? Low : High;
@@ -229,332 +382,55 @@ internal sealed record Claim(
 }
 
 /// <summary>A whole layout: the switches enum (if any), the layout type, its claims and its fixup options.</summary>
+/// <param name="TypeName">The layout's name as written.</param>
+/// <param name="Declaration">How the layout type is declared.</param>
+/// <param name="SwitchesReference">What <c>[PteLayout]</c> names as its switches.</param>
+/// <param name="Switches">The switches enum the renderer declares.</param>
+/// <param name="Level">The <c>Level</c> argument, or null to leave it out.</param>
+/// <param name="Claims">The claims, in declaration order.</param>
+/// <param name="AdjustGuest">The <c>AdjustGuest</c> argument, or null to leave it out.</param>
+/// <param name="WarnWhen">The <c>WarnWhen</c> argument, or null to leave it out.</param>
+/// <param name="Containers">The types around the layout, outermost first.</param>
+/// <param name="FileLocalContainer">Whether the outermost container is declared <c>file</c>.</param>
+/// <param name="CaseTwin">Whether a second layout, the same but named in another case (<c>ENTRY</c>), sits beside it.</param>
 internal sealed record LayoutSpec(
     string TypeName,
-    TypeShape Shape,
+    TypeDeclaration Declaration,
     SwitchesReference SwitchesReference,
     SwitchSpec Switches,
     int? Level,
     ImmutableArray<Claim> Claims,
     bool? AdjustGuest = null,
-    string? WarnWhen = null)
+    string? WarnWhen = null,
+    ImmutableArray<Container> Containers = default,
+    bool FileLocalContainer = false,
+    bool CaseTwin = false)
 {
     public string PlainTypeName => TypeName.StartsWith('@') ? TypeName[1..] : TypeName;
 
+    public ImmutableArray<Container> Nesting => Containers.IsDefault ? [] : Containers;
+
     public static string Namespace(int index) => $"Case{index}";
 
-    public bool IsNested => Shape is TypeShape.NestedInPartialClass or TypeShape.NestedInStaticPartialClass or TypeShape.NestedInPartialStruct
-        or TypeShape.NestedInPartialRecord or TypeShape.NestedInPartialInterface or TypeShape.NestedInNonPartialClass;
+    /// <summary>The name of the container at <paramref name="depth"/> (0 is the outermost).</summary>
+    public static string ContainerName(int depth) => $"Outer{depth}";
+
+    /// <summary>The name of the case twin: the layout's name in upper case, or in lower case if it already is.</summary>
+    public string TwinName => PlainTypeName.ToUpperInvariant() is var upper && upper != PlainTypeName ? upper : PlainTypeName.ToLowerInvariant();
+
+    /// <summary>The layout and, with <see cref="CaseTwin"/>, its twin, each as a spec of its own (the twin has no twin).</summary>
+    public IEnumerable<LayoutSpec> Layouts() =>
+        CaseTwin ? [this with { CaseTwin = false }, this with { TypeName = TwinName, CaseTwin = false }] : [this];
 
     /// <summary>The metadata name of the layout type in the batch slot <paramref name="index"/>.</summary>
     public string MetadataName(int index) =>
-        Namespace(index) + "." + (IsNested ? "Outer+" : "") + PlainTypeName + (Shape == TypeShape.Generic ? "`1" : "");
+        Namespace(index) + "."
+        + string.Concat(Nesting.Select((container, depth) => ContainerName(depth) + (container.IsGeneric ? "`1" : "") + "+"))
+        + PlainTypeName + (Declaration.IsGeneric ? "`1" : "");
 
-    /// <summary>The hint name PteGen gives the generated file (namespace, containing types joined by +, the name).</summary>
-    public string HintName(int index) => Namespace(index) + "." + (IsNested ? "Outer+" : "") + PlainTypeName + ".g.cs";
+    /// <summary>The generated file's name as PteGen gives it (namespace, containing types joined by +, the name), before any number that tells names differing only in case apart.</summary>
+    public string HintStem(int index) =>
+        Namespace(index) + "." + string.Concat(Nesting.Select((_, depth) => ContainerName(depth) + "+")) + PlainTypeName;
 
     public override string ToString() => LayoutRenderer.Render(this, 0);
-}
-
-/// <summary>Writes a <see cref="LayoutSpec"/> as one C# file in namespace <c>Case{index}</c>.</summary>
-internal static class LayoutRenderer
-{
-    private static readonly string[] RoleNames =
-    [
-        "None", "Present", "Writable", "User", "WriteThrough", "CacheDisable", "Accessed", "Dirty", "PatOrPageSize", "Global",
-        "Frame", "GuestKernel", "GrantMapping", "ProtectionKey", "NoExecute",
-    ];
-
-    private static readonly string[] GuestWriteNames = ["Default", "Allowed", "Refused"];
-
-    public static string Render(LayoutSpec spec, int index)
-    {
-        var text = new StringBuilder();
-        text.Append("using PteGen;\n\n");
-        text.Append("namespace ").Append(LayoutSpec.Namespace(index)).Append("\n{\n");
-
-        var switches = spec.Switches;
-        if (spec.SwitchesReference is SwitchesReference.Declared or SwitchesReference.DeclaredWithoutPteSwitches)
-        {
-            RenderSwitches(text, switches, spec.SwitchesReference == SwitchesReference.Declared);
-        }
-
-        foreach (var enumType in spec.Claims.Select(c => c.Type).Where(t => t.EnumUnderlying is not null).Distinct())
-        {
-            text.Append($"    public enum {enumType.Code} : {enumType.EnumUnderlying} {{ Zero = 0, One = 1 }}\n\n");
-        }
-
-        // The members a When may name with nameof(Cfg.X) (anything else would not compile).
-        var enumMembers = spec.SwitchesReference is SwitchesReference.Declared or SwitchesReference.DeclaredWithoutPteSwitches
-            ? switches.Members.Select(m => m.Name)
-                .Concat(switches.ZeroName is { } zero ? [zero] : [])
-                .Concat(switches.HasComposite ? [SwitchSpec.CompositeName] : [])
-                .ToHashSet(StringComparer.Ordinal)
-            : [];
-
-        var indent = "    ";
-        var outer = spec.Shape switch
-        {
-            TypeShape.NestedInPartialClass => "public partial class Outer",
-            TypeShape.NestedInStaticPartialClass => "public static partial class Outer",
-            TypeShape.NestedInPartialStruct => "public partial struct Outer",
-            TypeShape.NestedInPartialRecord => "public partial record Outer",
-            TypeShape.NestedInPartialInterface => "public partial interface Outer",
-            TypeShape.NestedInNonPartialClass => "public static class Outer",
-            _ => null,
-        };
-        if (outer is not null)
-        {
-            text.Append(indent).Append(outer).Append('\n').Append(indent).Append("{\n");
-            indent += "    ";
-        }
-
-        text.Append(indent).Append("[PteLayout");
-        var layoutArguments = new List<string>();
-        switch (spec.SwitchesReference)
-        {
-            case SwitchesReference.Declared or SwitchesReference.DeclaredWithoutPteSwitches:
-                layoutArguments.Add($"typeof({SwitchSpec.EnumName})");
-                break;
-            case SwitchesReference.Int:
-                layoutArguments.Add("typeof(int)");
-                break;
-            case SwitchesReference.String:
-                layoutArguments.Add("typeof(string)");
-                break;
-        }
-
-        if (spec.Level is { } level)
-        {
-            layoutArguments.Add($"Level = {level.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        if (spec.AdjustGuest is { } adjustGuest)
-        {
-            layoutArguments.Add($"AdjustGuest = {(adjustGuest ? "true" : "false")}");
-        }
-
-        if (spec.WarnWhen is { } warnWhen)
-        {
-            layoutArguments.Add($"WarnWhen = {StringLiteral(warnWhen)}");
-        }
-
-        if (layoutArguments.Count > 0)
-        {
-            text.Append('(').Append(string.Join(", ", layoutArguments)).Append(')');
-        }
-
-        text.Append("]\n").Append(indent);
-        text.Append(spec.Shape switch
-        {
-            TypeShape.PartialStruct => $"public partial struct {spec.TypeName}",
-            TypeShape.NonPartialStruct => $"public readonly struct {spec.TypeName}",
-            TypeShape.PartialClass => $"public partial class {spec.TypeName}",
-            TypeShape.PartialRecordStruct => $"public readonly partial record struct {spec.TypeName}",
-            TypeShape.RefStruct => $"public readonly ref partial struct {spec.TypeName}",
-            TypeShape.Generic => $"public readonly partial struct {spec.TypeName}<T>",
-            _ => $"public readonly partial struct {spec.TypeName}",
-        });
-        text.Append('\n').Append(indent).Append("{\n");
-        var firstPart = spec.Shape == TypeShape.TwoParts ? (spec.Claims.Length + 1) / 2 : spec.Claims.Length;
-        foreach (var claim in spec.Claims.Take(firstPart))
-        {
-            text.Append(indent).Append("    ").Append(RenderClaim(claim, enumMembers, index)).Append('\n');
-        }
-
-        text.Append(indent).Append("}\n");
-        if (spec.Shape == TypeShape.TwoParts)
-        {
-            text.Append('\n').Append(indent).Append($"public readonly partial struct {spec.TypeName}\n").Append(indent).Append("{\n");
-            foreach (var claim in spec.Claims.Skip(firstPart))
-            {
-                text.Append(indent).Append("    ").Append(RenderClaim(claim, enumMembers, index)).Append('\n');
-            }
-
-            text.Append(indent).Append("}\n");
-        }
-        if (outer is not null)
-        {
-            text.Append("    }\n");
-        }
-
-        text.Append("}\n");
-        return text.ToString();
-    }
-
-    private static void RenderSwitches(StringBuilder text, SwitchSpec switches, bool marked)
-    {
-        if (marked)
-        {
-            text.Append("    [PteSwitches]\n");
-        }
-
-        foreach (var group in switches.Groups)
-        {
-            text.Append("    [MutuallyExclusive");
-            if (group.NullArray)
-            {
-                text.Append("(null)");
-            }
-            else if (group.Arguments.Length > 0)
-            {
-                text.Append('(').Append(string.Join(", ", group.Arguments.Select(a => RenderExclusiveArgument(switches, a)))).Append(')');
-            }
-
-            text.Append("]\n");
-        }
-
-        text.Append("    [System.Flags]\n");
-        text.Append("    public enum ").Append(SwitchSpec.EnumName);
-        if (switches.Underlying is not null)
-        {
-            text.Append(" : ").Append(switches.Underlying);
-        }
-
-        var members = new List<string>();
-        if (switches.ZeroName is not null)
-        {
-            members.Add($"{switches.ZeroName} = 0");
-        }
-
-        members.AddRange(switches.Members.Select(m => $"{m.Source} = {m.Value.ToString(CultureInfo.InvariantCulture)}"));
-        if (switches.HasComposite)
-        {
-            members.Add($"{SwitchSpec.CompositeName} = {string.Join(" | ", switches.Members.Select(m => m.Source))}");
-        }
-
-        text.Append(" { ").Append(string.Join(", ", members)).Append(" }\n\n");
-    }
-
-    private static string RenderExclusiveArgument(SwitchSpec switches, ExclusiveArgument argument) => argument.Kind switch
-    {
-        ExclusiveArgumentKind.Member => $"{SwitchSpec.EnumName}.{switches.Members[(int)argument.Value].Source}",
-        ExclusiveArgumentKind.Composite => $"{SwitchSpec.EnumName}.{SwitchSpec.CompositeName}",
-        ExclusiveArgumentKind.Zero => $"{SwitchSpec.EnumName}.{switches.ZeroName}",
-        ExclusiveArgumentKind.IntLiteral => argument.Value.ToString(CultureInfo.InvariantCulture),
-        ExclusiveArgumentKind.Cast => $"({SwitchSpec.EnumName}){argument.Value.ToString(CultureInfo.InvariantCulture)}",
-        _ => "(object?)null",
-    };
-
-    public static string RenderClaim(Claim claim, IReadOnlySet<string> enumMembers, int index)
-    {
-        var text = new StringBuilder();
-        if (claim.Shape != PropertyShape.NoOwnership)
-        {
-            text.Append('[').Append(RenderAttribute(claim, claim.Owner, withNamedArguments: true, enumMembers, index)).Append("] ");
-        }
-
-        if (claim.Shape == PropertyShape.TwoOwnerships)
-        {
-            var other = claim.Owner == Owner.GuestAvailable ? Owner.Hardware : Owner.GuestAvailable;
-            text.Append('[').Append(RenderAttribute(claim, other, withNamedArguments: false, enumMembers, index)).Append("] ");
-        }
-
-        text.Append(claim.Shape switch
-        {
-            PropertyShape.ReadonlyMember => "public readonly partial ",
-            PropertyShape.Internal => "internal partial ",
-            PropertyShape.Static => "public static partial ",
-            PropertyShape.NotPartial => "public ",
-            _ => "public partial ",
-        });
-        text.Append(claim.Type.Code).Append(' ').Append(claim.Name);
-        text.Append(claim.Shape switch
-        {
-            PropertyShape.Setter => " { get; set; }",
-            PropertyShape.Init => " { get; init; }",
-            PropertyShape.NotPartial => " => default!;",
-            _ => " { get; }",
-        });
-        return text.ToString();
-    }
-
-    private static string RenderAttribute(Claim claim, Owner owner, bool withNamedArguments, IReadOnlySet<string> enumMembers, int index)
-    {
-        var style = withNamedArguments ? claim.Style : ArgumentStyle.Positional;
-        var arguments = (style, claim.OneArgument) switch
-        {
-            (ArgumentStyle.Named or ArgumentStyle.NamedReversed, true) => ["bit: " + Int(claim.Low)],
-            (ArgumentStyle.Named, false) => ["low: " + Int(claim.Low), "high: " + Int(claim.High)],
-            (ArgumentStyle.NamedReversed, false) => ["high: " + Int(claim.High), "low: " + Int(claim.Low)],
-            (ArgumentStyle.Expressions, _) => new List<string> { Expression(claim.Low) },
-            _ => new List<string> { Int(claim.Low) },
-        };
-        if (!claim.OneArgument && style is ArgumentStyle.Positional or ArgumentStyle.Expressions)
-        {
-            arguments.Add(style == ArgumentStyle.Expressions ? Expression(claim.High) : Int(claim.High));
-        }
-
-        if (withNamedArguments)
-        {
-            if (claim.When is not null)
-            {
-                arguments.Add("When = " + (style == ArgumentStyle.Expressions && enumMembers.Contains(claim.When)
-                    ? $"nameof(global::{LayoutSpec.Namespace(index)}.{SwitchSpec.EnumName}.@{claim.When})"
-                    : StringLiteral(claim.When)));
-            }
-
-            if (claim.Role is { } role)
-            {
-                arguments.Add("Role = " + (role >= 0 && role < RoleNames.Length ? "PteRole." + RoleNames[role] : $"(PteRole)({Int(role)})"));
-            }
-
-            if (claim.GuestWrite is { } guestWrite)
-            {
-                arguments.Add("GuestWrite = " + (guestWrite >= 0 && guestWrite < GuestWriteNames.Length ? "GuestWrite." + GuestWriteNames[guestWrite] : $"(GuestWrite)({Int(guestWrite)})"));
-            }
-
-            if (owner == Owner.XenReserved && claim.Relocatable is { } relocatable)
-            {
-                arguments.Add("Relocatable = " + (relocatable ? "true" : "false"));
-            }
-
-            if (owner == Owner.XenReserved && claim.Optional is { } optional)
-            {
-                arguments.Add("Optional = " + (optional ? "true" : "false"));
-            }
-        }
-
-        var name = owner switch
-        {
-            Owner.Hardware => "Hardware",
-            Owner.XenReserved => "XenReserved",
-            _ => "GuestAvailable",
-        };
-        return $"{name}({string.Join(", ", arguments)})";
-    }
-
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A constant expression with the value: <c>(1 + 2)</c>, <c>(64 - 1)</c>.</summary>
-    private static string Expression(int value) => value switch
-    {
-        int.MinValue => "int.MinValue",
-        int.MaxValue => "int.MaxValue",
-        >= 10 => $"({Int(value - 7)} + 7)",
-        _ => $"({Int(value + 3)} - 3)",
-    };
-
-    /// <summary>A C# string literal in which every character outside printable ASCII is a <c>\uXXXX</c> escape.</summary>
-    public static string StringLiteral(string value)
-    {
-        var text = new StringBuilder("\"");
-        foreach (var c in value)
-        {
-            if (c == '"' || c == '\\')
-            {
-                text.Append('\\').Append(c);
-            }
-            else if (c >= 0x20 && c < 0x7F)
-            {
-                text.Append(c);
-            }
-            else
-            {
-                text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return text.Append('"').ToString();
-    }
 }

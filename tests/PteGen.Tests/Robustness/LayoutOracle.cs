@@ -195,7 +195,7 @@ internal static class LayoutOracle
             }
         }
 
-        if (reasons.Count > 0 || userErrors.Count > 0)
+        if (reasons.Count > 0)
         {
             return new Verdict(false, reasons, null, userErrors, userWarnings);
         }
@@ -263,7 +263,8 @@ internal static class LayoutOracle
             JudgeHook(spec.Declaration.Hook, generatesHook: spec.Level == 1 && fixupRoles.Length > 0 && warns, reasons);
         }
 
-        return new Verdict(reasons.Count == 0, reasons, reasons.Count == 0 ? ownership : null, userErrors, userWarnings);
+        var valid = reasons.Count == 0 && userErrors.Count == 0;
+        return new Verdict(valid, reasons, valid ? ownership : null, userErrors, userWarnings);
     }
 
     /// <summary>

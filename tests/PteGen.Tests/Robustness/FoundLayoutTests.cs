@@ -36,6 +36,7 @@ public sealed class FoundLayoutTests
         ["hook with another parameter type (twin of the generic and second hooks)"] = (WarningLevel1(HookShape.ImplementationOtherParameter), false),
         ["hook implemented without 'private' (twin of the explicitly private one)"] = (WarningLevel1(HookShape.Implementation), true),
         ["When chain of 300 '||' terms (twin of the long chain)"] = (LongOrChain(300), true),
+        ["resolved User claim (twin of the unresolved one)"] = (Level2User(FieldType.Bool), true),
     };
 
     private static readonly Dictionary<string, (LayoutSpec Layout, bool Valid)> KnownFailing = new()
@@ -49,6 +50,7 @@ public sealed class FoundLayoutTests
         ["two hook implementations"] = (WarningLevel1(HookShape.TwoImplementations), false),
         ["explicitly private hook"] = (WarningLevel1(HookShape.ImplementationExplicitlyPrivate), true),
         ["When chain of 5,000 '||' terms"] = (LongOrChain(5_000), true),
+        ["unresolved User claim"] = (Level2User(FieldType.Unresolved[0]), false),
     };
 
     public static TheoryData<string> Names => [.. Found.Keys];
@@ -67,6 +69,7 @@ public sealed class FoundLayoutTests
     [InlineData("two hook implementations", Skip = KnownBugs.GenericOrSecondHookImplementationsHideTheirError)]
     [InlineData("explicitly private hook", Skip = KnownBugs.ExplicitlyPrivateHookDoesNotCompile)]
     [InlineData("When chain of 5,000 '||' terms", Skip = KnownBugs.LongConditionsOverflowTheStack)]
+    [InlineData("unresolved User claim", Skip = KnownBugs.UnresolvedRoleClaimIsReportedMissing)]
     public void KnownBug_IsGeneratedOrDiagnosedAsTheOracleSays(string name) => AssertAsTheOracleSays(KnownFailing[name]);
 
     /// <summary>Every known-failing layout is a row of the theory above, so none is forgotten when the Skip reasons go.</summary>
@@ -132,6 +135,14 @@ public sealed class FoundLayoutTests
             Switches = DebugPke,
             Level = 1,
         };
+
+    /// <summary>A level-2 layout (its fixup needs Present and User) whose User claim has the type <paramref name="userType"/>.</summary>
+    private static LayoutSpec Level2User(FieldType userType) =>
+        Layout(
+            "Entry",
+            C("Present", Owner.Hardware, 0, 0, FieldType.Bool, role: 1),
+            C("User", Owner.Hardware, 1, 1, userType, role: 3),
+            C("Rest", Owner.GuestAvailable, 2, 63, FieldType.Unsigned[3])) with { Level = 2 };
 
     /// <summary>Bit 1 owned by Xen under <c>Debug || (Pke &amp;&amp; !Pke) || ...</c>, <paramref name="terms"/> terms long, and by the guest otherwise.</summary>
     private static LayoutSpec LongOrChain(int terms)

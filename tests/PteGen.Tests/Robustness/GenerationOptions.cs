@@ -54,6 +54,9 @@ internal static class KnownBugs
     public const string ExplicitlyPrivateHookDoesNotCompile =
         "Known failing: 'private static partial void OnGlobalKernelPage(Entry entry)' matches the generated hook, but the generated definition has no 'private' (CS8799 in the user's file, and no PTE diagnostic).";
 
+    public const string UnresolvedRoleClaimIsReportedMissing =
+        "Known failing: a claim holding a fixup role (User, say) whose type does not resolve is left out of validation, so PTE021 says 'no claim holds role User' at that very claim, beside the compiler's CS0246.";
+
     public const string LongConditionsOverflowTheStack =
         "Known failing: a When chain of a few thousand '||' (or '&&') terms overflows the stack in the generator (the Condition records nest one level per term, and ToString recurses), which kills the compiler; shorter chains cost quadratic time.";
 }

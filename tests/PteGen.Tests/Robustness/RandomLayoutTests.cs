@@ -29,7 +29,7 @@ public sealed class RandomLayoutTests(ITestOutputHelper output)
 {
     private const int LayoutsPerBatch = 8;
 
-    private const int DefaultLayouts = 400;
+    private const int DefaultLayouts = 512;
 
     [Fact]
     public void EveryRandomLayoutIsGeneratedOrDiagnosedAsTheOracleSays() => Run(GenerationOptions.Today);

@@ -64,7 +64,9 @@ public sealed class RandomLayoutBuildTests(PackageFixture fixture, ITestOutputHe
 
             var project = Path.Combine(scenario.Root, names[index], names[index] + ".csproj");
             var assembly = Path.Combine(scenario.Root, names[index], "bin", "Debug", "net10.0", names[index] + ".dll");
-            if (Judge(verdicts, build.Diagnostics.Where(d => d.Project == project).ToList(), File.Exists(assembly)) is { } problem)
+            // A compiler that dies (a stack overflow, say) prints its own error lines, with no diagnostic ID.
+            var crashed = build.Lines.FirstOrDefault(line => line.EndsWith($"[{project}]", StringComparison.Ordinal) && line.Contains(": error :", StringComparison.Ordinal));
+            if ((crashed is null ? Judge(verdicts, build.Diagnostics.Where(d => d.Project == project).ToList(), File.Exists(assembly)) : "the compiler failed: " + crashed) is { } problem)
             {
                 failures.Add($"{names[index]}: {problem}\nThe oracle: {string.Join("; ", verdicts.SelectMany(v => v.Reasons.Concat(v.UserErrors)).DefaultIfEmpty("valid"))}\n{Shorten(LayoutRenderer.Render(layouts[index], index))}");
             }

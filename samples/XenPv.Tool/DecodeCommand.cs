@@ -23,7 +23,7 @@ internal static class DecodeCommand
             var output = result.InvocationConfiguration.Output;
             var chosen = result.GetValue(config);
             Run(output, result.GetValue(entry), XenLayout.ForLevel(result.GetValue(level)), chosen ?? XenConfig.None, chosen is null);
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -92,11 +92,11 @@ internal static class NegotiateCommand
         {
             output.WriteLine("result             failed");
             error.WriteLine($"xenpte negotiate: negotiation failed: {negotiation.Failure}");
-            return 1;
+            return ExitCodes.Failure;
         }
 
         output.WriteLine($"Xen takes          {Text.Mask(negotiation.XenBits)}");
         output.WriteLine($"disabled features  {(disabled.Count == 0 ? "none" : string.Join(", ", disabled))}");
-        return 0;
+        return ExitCodes.Success;
     }
 }

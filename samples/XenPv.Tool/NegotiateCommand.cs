@@ -91,6 +91,7 @@ internal static class NegotiateCommand
         if (!negotiation.Succeeded)
         {
             output.WriteLine("result             failed");
+            output.Flush(); // the table before the error, when both go to one terminal or file
             error.WriteLine($"xenpte negotiate: negotiation failed: {negotiation.Failure}");
             return ExitCodes.Failure;
         }

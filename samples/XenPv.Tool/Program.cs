@@ -14,14 +14,13 @@ var root = new RootCommand(
     NegotiateCommand.Create(),
 };
 
-// Stray tokens are reported by UsageErrors, which quotes them escaped and cut short.
-foreach (var command in root.Subcommands.Prepend(root))
-{
-    command.TreatUnmatchedTokensAsErrors = false;
-}
-
-// No response files: '@file' would read any file, /dev/zero included, into memory; no entry starts with '@'.
+// Stray tokens are reported by UsageErrors, which quotes them escaped and cut short: while parsing, the root does not
+// treat them as errors, and then System.CommandLine reports them for no command. Turned back on after parsing, for
+// the help, which would otherwise offer "additional arguments". No response files: '@file' would read any file,
+// /dev/zero included, into memory; no entry starts with '@'.
+root.TreatUnmatchedTokensAsErrors = false;
 var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+root.TreatUnmatchedTokensAsErrors = true;
 
 // The tool's own writers, so that a failure to write says which stream failed (see StandardStream). Output is
 // buffered and flushed at the end; errors are written as they come.

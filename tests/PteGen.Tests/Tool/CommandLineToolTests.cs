@@ -14,6 +14,8 @@ public class CommandLineToolTests
         {
             run.LineMatching($@"\s+{command}\b.*");
         }
+
+        run.LineMatching(@"\s+xenpte \[command\] \[options\]");
     }
 
     [Theory]
@@ -31,6 +33,7 @@ public class CommandLineToolTests
         Assert.Contains(first, run.Stdout);
         Assert.Contains(second, run.Stdout);
         Assert.Contains(third, run.Stdout);
+        Assert.DoesNotContain("additional arguments", run.Stdout); // stray tokens are errors, not arguments
         Assert.Equal("", run.Stderr);
     }
 
@@ -170,6 +173,7 @@ public class CommandLineToolTests
         new[] { "decode" },
         new[] { "decode", "0x1", "0x2" },
         new[] { "decode", "zz" },
+        new[] { "decode", "" },
         new[] { "decode", "0x1", "--bogus" },
         new[] { "adjust", "--level", "9" },
         new[] { "adjust", "--domain", "hvm" },

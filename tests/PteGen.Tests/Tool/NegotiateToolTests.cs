@@ -65,4 +65,16 @@ public class NegotiateToolTests
         Assert.True(run.ExitCode == 1, run.ToString());
         run.LineMatching(@"ignored\s+0x0000000000001001 \(bits 0 and 12\).*");
     }
+
+    [LinuxFact]
+    public void AFailureIsReportedAfterTheTableItExplains()
+    {
+        // Standard error joined to standard output: the table comes first, as on a terminal.
+        var run = Xenpte.RunWithRedirections("", "2>&1", "negotiate", "0", "--config", "Debug");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var lines = run.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal("result             failed", lines[^2]);
+        Assert.StartsWith("xenpte negotiate: negotiation failed:", lines[^1]);
+    }
 }

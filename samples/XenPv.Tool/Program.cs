@@ -14,6 +14,10 @@ var root = new RootCommand(
     NegotiateCommand.Create(),
 };
 
+// No [suggest] directive (shell completion through dotnet-suggest, which the tool does not offer): System.CommandLine
+// throws on "[suggest:abc]".
+root.Directives.Clear();
+
 // Stray tokens are reported by UsageErrors, which quotes them escaped and cut short: while parsing, the root does not
 // treat them as errors, and then System.CommandLine reports them for no command. Turned back on after parsing, for
 // the help, which would otherwise offer "additional arguments". No response files: '@file' would read any file,

@@ -180,6 +180,8 @@ public class CommandLineToolTests
         new[] { "layout", "--config", "Nx" },
         new[] { "layout", "--level", "1", "--level", "2" },
         new[] { "negotiate" },
+        new[] { "[suggest:abc]", "dec" }, // System.CommandLine's completion directive threw on these
+        new[] { "[suggest:99999999999]", "dec" },
     };
 
     [Theory]

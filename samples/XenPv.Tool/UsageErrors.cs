@@ -10,10 +10,14 @@ namespace XenPv.Tool;
 /// </summary>
 internal static class UsageErrors
 {
-    /// <summary>Whether the command line has a mistake, unless it asks for help, which runs whatever follows it.</summary>
+    /// <summary>
+    /// Whether the command line has a mistake. Stray tokens after <c>--help</c> are not one: help clears the parse
+    /// errors and runs.
+    /// </summary>
     public static bool Any(ParseResult parsed) =>
         parsed.Errors.Count > 0 || (parsed.UnmatchedTokens.Count > 0 && parsed.Action is not { ClearsParseErrors: true });
 
+    /// <summary>Writes the mistakes of <paramref name="parsed"/> to <paramref name="error"/>; returns <see cref="ExitCodes.Usage"/>.</summary>
     public static int Report(ParseResult parsed, TextWriter error)
     {
         foreach (var item in parsed.Errors)

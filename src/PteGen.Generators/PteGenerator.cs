@@ -37,7 +37,7 @@ public sealed class PteGenerator : IIncrementalGenerator
         // before it is combined, so an unrelated change to the options does not invalidate every layout.
         var buildConfiguration = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) =>
-                options.GlobalOptions.TryGetValue(BuildProperties.Configuration, out var value) ? value.Trim() : "")
+                string.Join(";", Configuration.BuildPropertyText.ReadSwitchNames(options.GlobalOptions)))
             .WithTrackingName(TrackingNames.BuildConfiguration);
 
         var toGenerate = validated

@@ -57,8 +57,8 @@ public sealed class BuildSettingsTests(PackageFixture fixture, ITestOutputHelper
     {
         var diagnostics = DiagnosticsOf((await BuildsAsync()).ProjectFile, "GuestMistakes");
 
-        Assert.Equal([UnknownNx], diagnostics.Where(d => d.Code == "PTE105").Select(d => d.Message));
-        Assert.Equal([RoleList], diagnostics.Where(d => d.Code == "PTE107").Select(d => d.Message));
+        AssertSingleMessage(diagnostics, "PTE105", UnknownNx);
+        AssertSingleMessage(diagnostics, "PTE107", RoleList);
 
         // The known switch still selects the configuration, and the default role (a guest) applies.
         AssertBit62Warnings(diagnostics.Where(d => d.Code is not ("PTE105" or "PTE107")).ToList());
@@ -85,8 +85,8 @@ public sealed class BuildSettingsTests(PackageFixture fixture, ITestOutputHelper
     {
         var diagnostics = DiagnosticsOf((await BuildsAsync()).CommandLineGuest, "GuestCommandLine");
 
-        Assert.Equal([UnknownNx], diagnostics.Where(d => d.Code == "PTE105").Select(d => d.Message));
-        Assert.Equal([RoleList], diagnostics.Where(d => d.Code == "PTE107").Select(d => d.Message));
+        AssertSingleMessage(diagnostics, "PTE105", UnknownNx);
+        AssertSingleMessage(diagnostics, "PTE107", RoleList);
         AssertBit62Warnings(diagnostics.Where(d => d.Code is not ("PTE105" or "PTE107")).ToList());
     }
 
@@ -135,6 +135,14 @@ public sealed class BuildSettingsTests(PackageFixture fixture, ITestOutputHelper
             Assert.Contains("(GrantMapping) under configuration Debug", diagnostic.Message, StringComparison.Ordinal);
         });
         Assert.Equal(Sources.GuestCodeBit62Lines, diagnostics.Select(diagnostic => diagnostic.SourceLine).Order());
+    }
+
+    /// <summary><paramref name="code"/> is reported once, with <paramref name="message"/> and then its help link.</summary>
+    private static void AssertSingleMessage(IReadOnlyList<BuildDiagnostic> diagnostics, string code, string message)
+    {
+        var diagnostic = Assert.Single(diagnostics, d => d.Code == code);
+        Assert.Equal("warning", diagnostic.Severity);
+        Assert.StartsWith(message + " (https://", diagnostic.Message, StringComparison.Ordinal);
     }
 
     /// <summary>The diagnostics reported for <paramref name="project"/> itself.</summary>

@@ -3,7 +3,8 @@ namespace PteGen.Generators;
 /// <summary>
 /// The MSBuild properties PteGen reads, as the compiler exposes them (<c>CompilerVisibleProperty</c>). PteGen.props
 /// makes percent-encoded copies visible, since the compiler's .editorconfig would cut the plain values at <c>;</c> or
-/// <c>#</c>; <see cref="PteGen.Generators.Configuration.BuildPropertyText"/> decodes them, or reads the plain keys when a host sets those.
+/// <c>#</c>; <see cref="PteGen.Generators.Configuration.BuildPropertyText"/> decodes them, or reads the plain keys
+/// when a host sets those.
 /// </summary>
 internal static class BuildProperties
 {

@@ -423,4 +423,23 @@ public sealed class DataflowTests
 
         RunMembers(helpers + "public static L1e Use() => H0([|Grant|]);").ExpectSingle("PTE101", Message("sets", "bit 62", GrantDebug));
     }
+
+    /// <summary>
+    /// A helper's result that carries its argument's bits, shifted at the call: the shift moves the argument's writers
+    /// (found by the differential test: the screen took every call's result for a value no operation had decided).
+    /// </summary>
+    [Theory]
+    [InlineData("static ulong Id(ulong v) => v; public static L1e A(ulong r) => new L1e(Id([|r | (1UL << 40)|]) << 12);")]
+    [InlineData("static ulong Id(ulong v) { System.Console.WriteLine(v ^ 2); return v; } public static L1e A(L1e e) { ulong v0 = [|e.Raw | 0x000F_FFFF_FFFF_F000UL|]; return new L1e(Id(v0) << 12); }")]
+    public void AHelpersResultShiftedAtTheCallMovesTheArgumentsWriters(string members)
+    {
+        RunMembers(members, UsageSettings.Config("None")).ExpectSingle("PTE101", Message("sets", "bit 52", "bit 52 (GuestKernel) under configuration None"));
+    }
+
+    /// <summary>The twin: a call whose result carries no decided bit moves nothing when it is shifted.</summary>
+    [Fact]
+    public void AShiftedResultOfAHelperThatDecidesNothingIsClean()
+    {
+        RunMembers("static ulong Id(ulong v) => v; public static L1e A(ulong r) => new L1e(Id(r & FrameMask) << 12);", UsageSettings.Config("None")).ExpectNone("PTE101");
+    }
 }

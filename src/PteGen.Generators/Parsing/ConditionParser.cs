@@ -137,7 +137,7 @@ internal sealed class ConditionParser
     {
         if (++_depth > MaxDepth)
         {
-            throw new ConditionSyntaxException($"'!' and '(' nest more than {MaxDepth} levels deep at position {_position + 1}");
+            throw new ConditionSyntaxException($"the condition is nested more than {MaxDepth} levels deep");
         }
     }
 

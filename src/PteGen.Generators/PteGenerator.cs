@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -5,17 +6,19 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 using PteGen.Generators.Emit;
+using PteGen.Generators.Helpers;
 using PteGen.Generators.Model;
 using PteGen.Generators.Parsing;
-using PteGen.Generators.Validation;
+using PteGen.Generators.Parsing.Problems;
 
 namespace PteGen.Generators;
 
 /// <summary>
 /// Generates the typed entry of every <c>[PteLayout]</c> struct:
-/// <c>[PteLayout]</c> → parse (symbols → <see cref="LayoutModel"/>) → validate → emit.
-/// Diagnostics are reported by <see cref="Diagnostics.LayoutAnalyzer"/>, which runs the same parser and validator;
-/// the generator only decides between the full API and placeholder bodies.
+/// <c>[PteLayout]</c> → parse (reader, rules, validator: <see cref="LayoutParser"/>) → emit.
+/// The layout analyzer reports the problems of layouts the generator completes (full API or placeholder bodies, so
+/// the compilation has no error from them); the generator reports those of layouts it cannot complete, where the
+/// compiler's own errors would stop every analyzer (see <see cref="ReportingHost"/>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class PteGenerator : IIncrementalGenerator
@@ -27,10 +30,33 @@ public sealed class PteGenerator : IIncrementalGenerator
                 KnownNames.PteLayoutAttribute,
                 predicate: static (node, _) => node is TypeDeclarationSyntax,
                 transform: static (context, cancellationToken) => Parse(context, cancellationToken))
+            .Where(static layout => layout is not null)
             .WithTrackingName(TrackingNames.ParsedLayouts);
 
+        // Only layouts with problems the generator reports reach the compilation, to map each location to its tree.
+        var problems = parsed
+            .Where(static layout => layout!.Diagnostics.Count > 0)
+            .Select(static (layout, _) => layout!.Diagnostics)
+            .WithTrackingName(TrackingNames.LayoutProblems);
+        context.RegisterSourceOutput(problems.Combine(context.CompilationProvider), static (context, pair) =>
+        {
+            foreach (var diagnostic in pair.Left)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic(pair.Right));
+            }
+        });
+
+        // What the target framework offers the generated code, read once per compilation and reduced to plain values.
+        var target = context.CompilationProvider
+            .Select(static (compilation, _) => TargetFacts.Of(compilation))
+            .WithTrackingName(TrackingNames.TargetFacts);
+
         var validated = parsed
-            .Select(static (layout, _) => Validate(layout))
+            .Where(static layout => layout!.Kind is not null)
+            .Combine(target)
+            .Select(static (pair, _) => new LayoutToGenerate(
+                pair.Left!.Layout with { HasSpan = pair.Right.HasSpan, VectorWidths = pair.Right.VectorWidths },
+                pair.Left.Kind!.Value))
             .WithTrackingName(TrackingNames.ValidatedLayouts);
 
         // The build-time configuration (MSBuild PteGenConfiguration, made visible by PteGen.props), reduced to a string
@@ -40,30 +66,26 @@ public sealed class PteGenerator : IIncrementalGenerator
                 options.GlobalOptions.TryGetValue(BuildProperties.Configuration, out var value) ? value.Trim() : "")
             .WithTrackingName(TrackingNames.BuildConfiguration);
 
+        // File names must differ ignoring case; type names need not (Entry and ENTRY). Only the set of names is
+        // collected, so an edit inside a layout leaves the others cached.
+        var fileNames = validated
+            .Select(static (layout, _) => layout.Layout.HintName)
+            .Collect()
+            .Select(static (names, _) => HintNames.Assign(names))
+            .WithTrackingName(TrackingNames.HintNames);
+
         var toGenerate = validated
-            .Where(static layout => layout is not null)
             .Combine(buildConfiguration)
-            .Select(static (pair, _) => pair.Left! with { BuildConfiguration = pair.Right })
+            .Select(static (pair, _) => pair.Left with { BuildConfiguration = pair.Right })
+            .Combine(fileNames)
+            .Select(static (pair, _) => (Layout: pair.Left, FileName: pair.Right.FileFor(pair.Left.Layout.HintName)))
             .WithTrackingName(TrackingNames.LayoutsToGenerate);
 
-        context.RegisterSourceOutput(toGenerate, static (context, layout) =>
-            context.AddSource(layout.Layout.HintName, SourceText.From(LayoutEmitter.Emit(layout), System.Text.Encoding.UTF8)));
-
-        // PTE013 is the one diagnostic the generator reports itself: below C# 13 the user's partial properties are
-        // declaration errors, and the command-line compiler then stops before it runs any analyzer.
-        var tooLow = parsed
-            .Select(static (layout, _) => layout?.LanguageVersionTooLow)
-            .Where(static problem => problem is not null)
-            .WithTrackingName(TrackingNames.LanguageVersionProblems);
-        context.RegisterSourceOutput(tooLow.Combine(context.CompilationProvider), static (context, pair) =>
-            context.ReportDiagnostic(Diagnostic.Create(
-                Diagnostics.DiagnosticDescriptors.LanguageVersionTooLow,
-                pair.Left!.Location.ToLocation(pair.Right),
-                pair.Left.Version,
-                pair.Left.TypeName)));
+        context.RegisterSourceOutput(toGenerate, static (context, pair) =>
+            context.AddSource(pair.FileName, SourceText.From(LayoutEmitter.Emit(pair.Layout), System.Text.Encoding.UTF8)));
     }
 
-    /// <summary>The first step: the layout model and whether parsing found errors (no symbols, no locations).</summary>
+    /// <summary>The first step: the layout model, what to emit, and the problems the generator reports itself.</summary>
     private static ParsedLayout? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.Attributes.Length == 0)
@@ -71,37 +93,64 @@ public sealed class PteGenerator : IIncrementalGenerator
             return null;
         }
 
-        var languageVersion = (context.TargetNode.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion;
-        var result = LayoutParser.Parse(type, context.Attributes[0], languageVersion, cancellationToken, context.SemanticModel.Compilation);
-        var tooLow = result.Diagnostics.FirstOrDefault(d => d.Id == Diagnostics.DiagnosticDescriptors.LanguageVersionTooLow.Id) is { } diagnostic
-            ? new LanguageVersionProblem(LocationInfo.From(diagnostic.Location), languageVersion!.Value.ToDisplayString(), type.Name)
-            : null;
-        return new ParsedLayout(result.Layout, result.HasErrors, result.CanEmit, tooLow);
-    }
-
-    private static LayoutToGenerate? Validate(ParsedLayout? parsed)
-    {
-        if (parsed is not { CanEmit: true })
+        // [PteLayout] on two partial declarations of one type (CS0579) reaches this step twice: parse it once.
+        var first = type.DeclaringSyntaxReferences
+            .Select(reference => reference.GetSyntax(cancellationToken))
+            .FirstOrDefault(node => node is TypeDeclarationSyntax declaration && declaration.AttributeLists.Count > 0 && HasLayoutAttribute(context, node));
+        if (first is not null && first != context.TargetNode)
         {
             return null;
         }
 
-        var valid = !parsed.HasErrors
-            && LayoutValidator.IsValid(parsed.Layout)
-            && FixupPlanner.Plan(parsed.Layout).Issues.Count == 0;
-        return new LayoutToGenerate(parsed.Layout, valid ? EmitKind.Full : EmitKind.Stubs);
+        var languageVersion = (context.TargetNode.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion;
+        var sink = new GeneratorSink();
+        var result = LayoutParser.Parse(type, context.Attributes[0], languageVersion, ReportingHost.Generator, sink, cancellationToken);
+        return new ParsedLayout(result.Layout, result.Kind, sink.Diagnostics.ToEquatableArray());
+    }
+
+    private static bool HasLayoutAttribute(GeneratorAttributeSyntaxContext context, SyntaxNode node) =>
+        node == context.TargetNode
+        || (node.SyntaxTree == context.TargetNode.SyntaxTree
+            ? context.SemanticModel
+            : context.SemanticModel.Compilation.GetSemanticModel(node.SyntaxTree))
+            .GetDeclaredSymbol(node) is INamedTypeSymbol symbol
+            && symbol.GetAttributes().Any(a => a.ApplicationSyntaxReference?.GetSyntax().Parent?.Parent == node && KnownNames.IsLayoutAttribute(a.AttributeClass));
+
+    /// <summary>Records the problems of a layout the generator reports, as plain values the pipeline can compare.</summary>
+    private sealed class GeneratorSink : IProblemSink
+    {
+        public List<DiagnosticInfo> Diagnostics { get; } = new();
+
+        public void Report(Problem problem, SiteLocator sites) =>
+            Diagnostics.Add(new DiagnosticInfo(problem, LocationInfo.From(sites.Locate(problem.Site))));
     }
 }
 
 /// <summary>The output of the parse step.</summary>
 /// <param name="Layout">The layout.</param>
-/// <param name="HasErrors">Whether parsing found errors (the analyzer reports them).</param>
-/// <param name="CanEmit">Whether the generator may add a part to the type at all.</param>
-/// <param name="LanguageVersionTooLow">Set when the project's C# version has no partial properties.</param>
-internal sealed record ParsedLayout(LayoutModel Layout, bool HasErrors, bool CanEmit, LanguageVersionProblem? LanguageVersionTooLow);
+/// <param name="Kind">What to emit; null for a layout the generator cannot complete.</param>
+/// <param name="Diagnostics">The problems the generator reports (those of a layout it cannot complete).</param>
+internal sealed record ParsedLayout(LayoutModel Layout, EmitKind? Kind, EquatableArray<DiagnosticInfo> Diagnostics);
 
-/// <summary>PTE013's arguments and where to report it.</summary>
-internal sealed record LanguageVersionProblem(LocationInfo Location, string Version, string TypeName);
+/// <summary>A diagnostic as plain values, so it can travel through the pipeline.</summary>
+internal sealed record DiagnosticInfo(Problem Problem, LocationInfo Location)
+{
+    public Diagnostic ToDiagnostic(Compilation compilation) => Problem.ToDiagnostic(Location.ToLocation(compilation));
+}
+
+/// <summary>What the compilation's target framework offers generated code.</summary>
+/// <param name="HasSpan">Whether <c>System.Span&lt;T&gt;</c> exists, for the whole-table fixup.</param>
+/// <param name="VectorWidths">The <c>System.Runtime.Intrinsics</c> vector widths (512, 256, 128) with the .NET 7 API, widest first.</param>
+internal sealed record TargetFacts(bool HasSpan, EquatableArray<int> VectorWidths)
+{
+    public static TargetFacts Of(Compilation compilation) => new(
+        compilation.GetTypeByMetadataName("System.Span`1") is not null,
+        new[] { 512, 256, 128 }
+            .Where(width => compilation.GetTypeByMetadataName($"System.Runtime.Intrinsics.Vector{width}") is { } vector
+                && !vector.GetMembers("IsHardwareAccelerated").IsEmpty
+                && !vector.GetMembers("LoadUnsafe").IsEmpty)
+            .ToEquatableArray());
+}
 
 /// <summary>A location as plain values, so it can travel through the pipeline (a <see cref="Location"/> cannot).</summary>
 internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
@@ -112,6 +161,11 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
     /// <summary>The location in its syntax tree of <paramref name="compilation"/> (for IDE navigation), else by path.</summary>
     public Location ToLocation(Compilation compilation)
     {
+        if (FilePath.Length == 0)
+        {
+            return Location.None;
+        }
+
         foreach (var tree in compilation.SyntaxTrees)
         {
             if (tree.FilePath == FilePath)

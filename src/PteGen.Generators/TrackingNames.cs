@@ -7,5 +7,7 @@ internal static class TrackingNames
     public const string ValidatedLayouts = "PteGen.ValidatedLayouts";
     public const string BuildConfiguration = "PteGen.BuildConfiguration";
     public const string LayoutsToGenerate = "PteGen.LayoutsToGenerate";
-    public const string LanguageVersionProblems = "PteGen.LanguageVersionProblems";
+    public const string LayoutProblems = "PteGen.LayoutProblems";
+    public const string TargetFacts = "PteGen.TargetFacts";
+    public const string HintNames = "PteGen.HintNames";
 }

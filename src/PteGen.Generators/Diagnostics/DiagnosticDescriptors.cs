@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace PteGen.Generators.Diagnostics;
@@ -127,6 +128,38 @@ internal static partial class DiagnosticDescriptors
         "PTE023",
         "A claim holds in no valid configuration",
         "'{0}' ({1}) holds in no valid configuration of '{2}': {3}; fix the condition, or remove the claim");
+
+    public static readonly DiagnosticDescriptor HookNotGenerated = LayoutError(
+        "PTE026",
+        "The implemented hook does not match a generated one",
+        "The method '{0}' of '{1}' does not pair with a hook PteGen generates: {2}");
+
+    /// <summary>Every layout error, in id order: what the layout analyzer and the generator may report.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> LayoutErrors { get; } = ImmutableArray.Create(
+        LayoutMustBePartialStruct,
+        LayoutMustNotBeGeneric,
+        ContainingTypeMustBePartial,
+        InvalidLayoutProperty,
+        BitRangeOutOfRange,
+        PropertyTypeCannotHoldField,
+        ConditionSyntaxError,
+        UnknownSwitch,
+        UnknownExclusiveSwitch,
+        OverlappingClaims,
+        UncoveredBits,
+        DuplicatedRole,
+        LanguageVersionTooLow,
+        InvalidSwitchesType,
+        InvalidSwitchesEnum,
+        InvalidLevel,
+        InvalidRole,
+        InvalidRelocation,
+        MissingOwnership,
+        ConflictingMember,
+        FixupCannotBeExpressed,
+        InvalidWarnWhen,
+        ClaimNeverHolds,
+        HookNotGenerated);
 
     private static DiagnosticDescriptor LayoutError(string id, string title, string message) =>
         new(

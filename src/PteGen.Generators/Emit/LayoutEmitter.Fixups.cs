@@ -67,8 +67,8 @@ internal static partial class LayoutEmitter
         writer.Line("/// Implement this partial method in your part of the struct to report it; left unimplemented, the compiler removes");
         writer.Line("/// every call to it, so it costs nothing.");
         writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"entry\">The entry as the guest submitted it.</param>");
-        writer.Line($"static partial void {WarningHook}({layout.Name} entry);");
+        writer.Line($"/// <param name=\"{Identifiers.Unescape(layout.HookParameterName)}\">The entry as the guest submitted it.</param>");
+        writer.Line($"static partial void {WarningHook}({layout.Name} {layout.HookParameterName});");
     }
 
     private static void WriteConstantFixup(SourceWriter writer, LayoutModel layout, FixupShape fixup, ulong build)

@@ -111,10 +111,10 @@ internal static partial class LayoutEmitter
                             writer.Line($"text.Append(separator).Append({plain});");
                             break;
                         case FieldKind.Enum:
-                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = ")}).Append(this.{field.Name}.ToString());");
+                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = ")}).Append({FormattedValue(field)}.ToString());");
                             break;
                         default:
-                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = 0x")}).Append(((ulong)this.{field.Name}).ToString(\"x\", global::System.Globalization.CultureInfo.InvariantCulture));");
+                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = 0x")}).Append(((ulong){FormattedValue(field)}).ToString(\"x\", global::System.Globalization.CultureInfo.InvariantCulture));");
                             break;
                     }
 
@@ -126,4 +126,7 @@ internal static partial class LayoutEmitter
             writer.Line("return text.Append(separator == \", \" ? \" }\" : \" { }\").ToString();");
         }
     }
+
+    /// <summary>The field's value in <c>ToString</c>: its property, unless using it is an error (<c>[Obsolete(..., true)]</c>).</summary>
+    private static string FormattedValue(FieldModel field) => field.IsObsoleteError ? $"({ReadExpression(field)})" : $"this.{field.Name}";
 }

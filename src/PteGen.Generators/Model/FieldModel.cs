@@ -16,6 +16,14 @@ internal enum FieldKind
     Unsupported,
 }
 
+/// <summary>Which accessors a claim's property declares (anything but get is an error; placeholders repeat them).</summary>
+internal enum AccessorShape
+{
+    Get,
+    GetSet,
+    GetInit,
+}
+
 /// <summary>One claim: a partial property of a layout with its ownership attribute.</summary>
 /// <param name="Name">The property name, as written in C# (escaped with <c>@</c> when it is a keyword).</param>
 /// <param name="TypeName">The property type, fully qualified (<c>bool</c>, <c>byte</c>, <c>global::Ns.Kind</c>).</param>
@@ -36,6 +44,10 @@ internal enum FieldKind
 /// <param name="IsReadOnlyMember">Whether the property is declared with the <c>readonly</c> modifier.</param>
 /// <param name="CanStub">Whether the property is a partial definition the generator can implement.</param>
 /// <param name="HasErrors">Whether parsing reported an error for this claim (validation then ignores it).</param>
+/// <param name="Modifiers">Modifiers the implementing part repeats (<c>unsafe</c>, <c>new</c>), space separated.</param>
+/// <param name="Accessors">The accessors as declared.</param>
+/// <param name="IsStatic">Declared <c>static</c> (an error; a placeholder repeats it).</param>
+/// <param name="IsObsoleteError">Marked <c>[Obsolete(..., true)]</c>: generated code must not use the property (CS0619 cannot be silenced).</param>
 internal sealed record FieldModel(
     string Name,
     string TypeName,
@@ -55,7 +67,11 @@ internal sealed record FieldModel(
     string Accessibility,
     bool IsReadOnlyMember,
     bool CanStub,
-    bool HasErrors)
+    bool HasErrors,
+    string Modifiers = "",
+    AccessorShape Accessors = AccessorShape.Get,
+    bool IsStatic = false,
+    bool IsObsoleteError = false)
 {
     public int Width => High - Low + 1;
 

@@ -5,7 +5,8 @@ namespace PteGen.Generators.Model;
 /// <summary>A type that contains the layout; the generated part repeats its declaration.</summary>
 /// <param name="Keyword">The declaration keyword(s): <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>.</param>
 /// <param name="Name">The type name.</param>
-internal sealed record ContainingType(string Keyword, string Name);
+/// <param name="TypeParameters">Its type parameter list (<c>&lt;T&gt;</c>), or empty.</param>
+internal sealed record ContainingType(string Keyword, string Name, string TypeParameters = "");
 
 /// <summary>
 /// Everything the emitter needs to know about one layout: plain values only (no symbols, syntax or locations), so
@@ -21,6 +22,10 @@ internal sealed record ContainingType(string Keyword, string Name);
 /// <param name="WarnWhenText">The condition under which the fixup reports Xen's debug warning, as written (or implied).</param>
 /// <param name="WarnWhen">The parsed warning condition; <see langword="null"/> when the fixup never warns.</param>
 /// <param name="HasSpan">Whether the compilation has <c>System.Span&lt;T&gt;</c>, for the whole-table fixup.</param>
+/// <param name="TypeKeyword">The layout's declaration keyword(s): <c>struct</c>, or <c>record struct</c> (an error; placeholders repeat it).</param>
+/// <param name="TypeParameters">The layout's type parameter list (an error; placeholders repeat it), or empty.</param>
+/// <param name="HookDefinition">For placeholders: the defining declaration of the user's <c>OnGlobalKernelPage</c> implementation, or empty.</param>
+/// <param name="HookParameterName">The parameter name the user's hook implementation uses, which the generated definition repeats.</param>
 /// <param name="VectorWidths">The <c>System.Runtime.Intrinsics</c> vector widths (512, 256, 128) whose .NET 7 API the compilation has, widest first, for the vectorized whole-table fixup.</param>
 internal sealed record LayoutModel(
     string Namespace,
@@ -33,7 +38,11 @@ internal sealed record LayoutModel(
     string WarnWhenText = "",
     Condition? WarnWhen = null,
     bool HasSpan = true,
-    EquatableArray<int> VectorWidths = default)
+    EquatableArray<int> VectorWidths = default,
+    string TypeKeyword = "struct",
+    string TypeParameters = "",
+    string HookDefinition = "",
+    string HookParameterName = "entry")
 {
     /// <summary>The name used in messages and hint names: containing types and the layout, joined by dots.</summary>
     public string DisplayName

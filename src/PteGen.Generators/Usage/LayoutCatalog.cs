@@ -1,3 +1,4 @@
+using PteGen.Generators.Parsing.Problems;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
@@ -42,7 +43,7 @@ internal sealed class LayoutCatalog
 
         // Guest rules apply to what the layout declares even if it has errors elsewhere (those are reported where it
         // is declared); fields that did not parse are left out by the queries.
-        var result = LayoutParser.Parse(type, attribute, languageVersion: null, cancellationToken);
+        var result = LayoutParser.Parse(type, attribute, languageVersion: null, ReportingHost.Analyzer, NoProblemSink.Instance, cancellationToken);
         return new GuestLayout(type, result.Layout, _options);
     }
 }

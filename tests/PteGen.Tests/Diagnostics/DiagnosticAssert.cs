@@ -111,7 +111,18 @@ internal static class DiagnosticAssert
         Assert.True(found.Count == 1, $"Expected exactly one {id}, got {found.Count}:{Environment.NewLine}{outcome.Describe()}");
         var diagnostic = found[0];
         AssertAt(diagnostic, span, outcome);
+        AssertVisibleOnTheCommandLine(outcome, diagnostic);
         return diagnostic;
+    }
+
+    /// <summary>
+    /// The diagnostic reaches <c>dotnet build</c>, once: either the compilation has no error (the layout analyzer runs),
+    /// or the generator reported it (it cannot complete the layout, so the compiler's errors stop the analyzers).
+    /// </summary>
+    public static void AssertVisibleOnTheCommandLine(RunOutcome outcome, Diagnostic diagnostic)
+    {
+        var shown = outcome.CommandLineDiagnostics.Where(d => d.Id == diagnostic.Id && d.Location == diagnostic.Location).ToList();
+        Assert.True(shown.Count == 1, $"{diagnostic.Id} would be shown {shown.Count} times by the command-line compiler:{Environment.NewLine}{outcome.Describe()}");
     }
 
     public static void AssertAt(Diagnostic diagnostic, TextSpan span, RunOutcome outcome)

@@ -28,19 +28,23 @@ public sealed class DocumentationTests
 {
     private static readonly string Docs = Path.Combine(Repository.Root, "docs", "diagnostics");
 
-    /// <summary>Every descriptor a PteGen component reports, with the component's type name.</summary>
+    /// <summary>
+    /// Every descriptor a PteGen component reports, with the component's type name. Layout errors come from the layout
+    /// analyzer, or from the generator for a layout it cannot complete (then the compiler's own errors stop analyzers).
+    /// </summary>
     private static readonly IReadOnlyList<(DiagnosticDescriptor Descriptor, string ReportedBy)> Reported =
     [
-        .. new LayoutAnalyzer().SupportedDiagnostics.Select(d => (d, nameof(LayoutAnalyzer))),
-        (DiagnosticDescriptors.LanguageVersionTooLow, nameof(PteGenerator)), // below C# 13 no analyzer runs
+        .. new LayoutAnalyzer().SupportedDiagnostics.Select(d => (d, LayoutErrorHosts)),
         .. new GuestUsageAnalyzer().SupportedDiagnostics.Select(d => (d, nameof(GuestUsageAnalyzer))),
         .. new ConfigurationAnalyzer().SupportedDiagnostics.Select(d => (d, nameof(ConfigurationAnalyzer))),
     ];
 
+    private const string LayoutErrorHosts = nameof(LayoutAnalyzer) + "` or `" + nameof(PteGenerator);
+
     public static TheoryData<string> AllIds() => [.. Reported.Select(r => r.Descriptor.Id).Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> GuestRuleIds() =>
-        [.. Reported.Where(r => r.ReportedBy != nameof(LayoutAnalyzer) && r.ReportedBy != nameof(PteGenerator)).Select(r => r.Descriptor.Id).Order(StringComparer.Ordinal)];
+        [.. Reported.Where(r => r.ReportedBy != LayoutErrorHosts).Select(r => r.Descriptor.Id).Order(StringComparer.Ordinal)];
 
     private static DiagnosticDescriptor Descriptor(string id) => Reported.Single(r => r.Descriptor.Id == id).Descriptor;
 

@@ -80,18 +80,12 @@ public class LayoutDiagnosticTests
     // ---------------------------------------------------------------------------------------------------------------
     // The descriptors themselves and their pages (DocumentationTests checks every PteGen diagnostic, PTE1xx included).
 
-    /// <summary>The layout errors are PTE001 to PTE022.</summary>
-    private const int LastLayoutId = 22;
-
     [Fact]
-    public void Pte001To022_AreNotConfigurableErrorsOfCategoryPteGenWithADocumentationPage()
+    public void LayoutErrors_AreNotConfigurableErrorsOfCategoryPteGenWithADocumentationPage()
     {
-        // PTE013 is reported by the generator (below C# 13 the compiler runs no analyzer); the others by the analyzer.
-        var supported = new LayoutAnalyzer().SupportedDiagnostics.Add(Generators::PteGen.Generators.Diagnostics.DiagnosticDescriptors.LanguageVersionTooLow);
-        var descriptors = Enumerable.Range(1, LastLayoutId)
-            .Select(n => $"PTE{n:000}")
-            .Select(id => supported.SingleOrDefault(d => d.Id == id) ?? throw new InvalidOperationException($"{id} is not supported by the layout analyzer."))
-            .ToList();
+        // Every layout error, whichever host reports it (the analyzer, or the generator for a layout it cannot complete).
+        var descriptors = new LayoutAnalyzer().SupportedDiagnostics;
+        Assert.All(descriptors, d => Assert.StartsWith("PTE0", d.Id, StringComparison.Ordinal));
         var docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
         foreach (var descriptor in descriptors)
         {
@@ -117,9 +111,9 @@ public class LayoutDiagnosticTests
     public static TheoryData<string> LayoutIds()
     {
         var ids = new TheoryData<string>();
-        for (var n = 1; n <= LastLayoutId; n++)
+        foreach (var descriptor in new LayoutAnalyzer().SupportedDiagnostics)
         {
-            ids.Add($"PTE{n:000}");
+            ids.Add(descriptor.Id);
         }
 
         return ids;

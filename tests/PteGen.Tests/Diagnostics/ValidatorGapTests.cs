@@ -110,53 +110,6 @@ public sealed class ValidatorGapTests
             StringComparison.Ordinal));
     }
 
-    /// <summary>The page's example produces the messages it quotes, and its fix is valid (as the other pages' are).</summary>
-    [Fact]
-    public void Pte023_DocumentationPage()
-    {
-        var page = File.ReadAllText(Path.Combine(Repository.Root, "docs", "diagnostics", "PTE023.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var examples = FencedBlocks(page, "csharp");
-        Assert.Equal(2, examples.Count);
-        var quoted = FencedBlocks(page, "text").SelectMany(block => block.Split('\n'))
-            .Where(line => line.StartsWith("error PTE023: ", StringComparison.Ordinal))
-            .Select(line => line["error PTE023: ".Length..])
-            .ToList();
-        Assert.Equal(2, quoted.Count);
-
-        var example = TestCompilation.Run("using System;\nusing PteGen;\n\n" + examples[0]);
-        Assert.Equal(quoted, example.Pte("PTE023").Select(d => d.GetMessage(CultureInfo.InvariantCulture)));
-        Assert.Empty(example.AnalyzerDiagnostics.Where(d => d.Id != "PTE023"));
-        AssertNoGeneratedFileErrors(example);
-
-        var fix = TestCompilation.Run("using System;\nusing PteGen;\n\n" + examples[1]);
-        Assert.True(
-            fix.AnalyzerDiagnostics.IsEmpty && fix.CompilerDiagnostics.All(d => d.Severity != DiagnosticSeverity.Error),
-            fix.Describe());
-    }
-
-    private static List<string> FencedBlocks(string markdown, string language)
-    {
-        var blocks = new List<string>();
-        var lines = markdown.Split('\n');
-        for (var index = 0; index < lines.Length; index++)
-        {
-            if (lines[index].Trim() != "```" + language)
-            {
-                continue;
-            }
-
-            var block = new List<string>();
-            for (index++; index < lines.Length && lines[index].Trim() != "```"; index++)
-            {
-                block.Add(lines[index]);
-            }
-
-            blocks.Add(string.Join("\n", block) + "\n");
-        }
-
-        return blocks;
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
     // PTE015: negative members are switches by their bits; a member with a bit no switch has is an error.
 

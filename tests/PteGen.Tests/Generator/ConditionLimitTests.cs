@@ -11,13 +11,15 @@ using Condition = Generators::PteGen.Generators.Model.Condition;
 using AndCondition = Generators::PteGen.Generators.Model.AndCondition;
 using ConditionParser = Generators::PteGen.Generators.Parsing.ConditionParser;
 using EmitKind = Generators::PteGen.Generators.Model.EmitKind;
-using FixupPlanner = Generators::PteGen.Generators.Validation.FixupPlanner;
+using IProblemSink = Generators::PteGen.Generators.Parsing.Problems.IProblemSink;
 using LayoutEmitter = Generators::PteGen.Generators.Emit.LayoutEmitter;
 using LayoutParser = Generators::PteGen.Generators.Parsing.LayoutParser;
 using LayoutToGenerate = Generators::PteGen.Generators.Model.LayoutToGenerate;
-using LayoutValidator = Generators::PteGen.Generators.Validation.LayoutValidator;
 using NotCondition = Generators::PteGen.Generators.Model.NotCondition;
 using OrCondition = Generators::PteGen.Generators.Model.OrCondition;
+using Problem = Generators::PteGen.Generators.Parsing.Problems.Problem;
+using ReportingHost = Generators::PteGen.Generators.Parsing.Problems.ReportingHost;
+using SiteLocator = Generators::PteGen.Generators.Parsing.Problems.SiteLocator;
 using SwitchCondition = Generators::PteGen.Generators.Model.SwitchCondition;
 using SwitchMember = Generators::PteGen.Generators.Model.SwitchMember;
 using SwitchSet = Generators::PteGen.Generators.Model.SwitchSet;
@@ -96,7 +98,7 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// 20,000 against 200,000 characters through the generator's stages (parse, validate, plan, emit), best of three
+    /// 20,000 against 200,000 characters through the generator's stages (read, rules, validate, plan, emit), best of three
     /// each: linear time makes that about 10x, the quadratic formatting this replaced about 100x (and 200,000
     /// characters overflowed the stack). 25x leaves room for a noisy machine.
     /// </summary>
@@ -410,9 +412,9 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// The generator's stages on the calling thread (the driver and the analyzer driver may run them elsewhere): the
-    /// parse the generator and the layout analyzer share, the validator, the fixup planner and the emitter. The time
-    /// excludes Roslyn's own parsing and binding of the source.
+    /// The generator's stages on the calling thread (the drivers may run them elsewhere): the parse the generator and
+    /// the layout analyzer share (reader, rules, validator, fixup planner) and the emitter. The time excludes Roslyn's
+    /// own parsing and binding of the source.
     /// </summary>
     private static PipelineRun Pipeline(string source)
     {
@@ -424,16 +426,20 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
         }
 
         var attribute = type.GetAttributes().Single(a => a.AttributeClass?.Name == "PteLayoutAttribute");
+        var problems = new CollectingSink();
         var watch = Stopwatch.StartNew();
-        var parsed = LayoutParser.Parse(type, attribute, TestCompilation.ParseOptions.LanguageVersion, CancellationToken.None, compilation);
-        var issues = LayoutValidator.Validate(parsed.Layout).Concat(FixupPlanner.Plan(parsed.Layout).Issues).ToList();
-        var valid = !parsed.HasErrors && issues.Count == 0;
-        var generated = LayoutEmitter.Emit(new LayoutToGenerate(parsed.Layout, valid ? EmitKind.Full : EmitKind.Stubs));
+        var parsed = LayoutParser.Parse(type, attribute, TestCompilation.ParseOptions.LanguageVersion, ReportingHost.Analyzer, problems, CancellationToken.None);
+        var kind = parsed.Kind ?? EmitKind.Stubs;
+        var generated = LayoutEmitter.Emit(new LayoutToGenerate(parsed.Layout, kind));
         watch.Stop();
-        var diagnostics = parsed.Diagnostics
-            .Concat(issues.Select(issue => Diagnostic.Create(issue.Descriptor, Location.None, issue.Arguments)))
-            .ToList();
-        return new PipelineRun(diagnostics, parsed.Layout, valid ? generated : null, watch.Elapsed);
+        return new PipelineRun(problems.Diagnostics, parsed.Layout, kind == EmitKind.Full ? generated : null, watch.Elapsed);
+    }
+
+    private sealed class CollectingSink : IProblemSink
+    {
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public void Report(Problem problem, SiteLocator sites) => Diagnostics.Add(problem.ToDiagnostic(Location.None));
     }
 
     /// <summary>Generated code with the text of a condition, as the descriptor and the documentation show it, replaced.</summary>

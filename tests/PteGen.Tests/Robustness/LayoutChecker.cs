@@ -118,6 +118,18 @@ internal static class LayoutChecker
                 {
                     failures.Add(Fail("An invalid layout has a compiler error in its generated file"));
                 }
+
+                // dotnet build runs no analyzer once the compilation has an error: then the generator must report it.
+                if (compiler[index].Any(d => d.Severity == DiagnosticSeverity.Error)
+                    && !analyzer[index].Any(d => d.Id.StartsWith("PTE0", StringComparison.Ordinal) && outcome.GeneratorDiagnostics.Contains(d)))
+                {
+                    failures.Add(Fail("An invalid layout's PTE0xx errors would be hidden in dotnet build by the compiler's errors"));
+                }
+
+                if (analyzer[index].GroupBy(d => (d.Id, d.Location.SourceSpan, d.GetMessage())).Any(group => group.Count() > 1))
+                {
+                    failures.Add(Fail("An invalid layout's PTE0xx error is reported twice (by the generator and the analyzer)"));
+                }
             }
         }
 

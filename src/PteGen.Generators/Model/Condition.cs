@@ -8,8 +8,9 @@ namespace PteGen.Generators.Model;
 /// <summary>
 /// A parsed <c>When</c> condition: a boolean expression over configuration switches. Records give the tree value
 /// equality, so it can live in pipeline models. An <c>&amp;&amp;</c> or <c>||</c> chain is one node with all its
-/// operands, so a tree is only as deep as the condition's <c>!</c> and parentheses nest (the parser bounds that), and
-/// the walks here (evaluation, formatting) use explicit stacks: each is linear in the size of the condition.
+/// operands, so a tree is only as deep as the condition's <c>!</c> and parentheses nest (the parser bounds that): the
+/// records' own equality and hashing recurse no deeper. Evaluation and formatting use explicit stacks, and every walk
+/// is linear in the size of the condition.
 /// </summary>
 internal abstract record Condition
 {

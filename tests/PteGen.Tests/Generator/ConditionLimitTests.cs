@@ -98,9 +98,9 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// 20,000 against 200,000 characters through the generator's stages (read, rules, validate, plan, emit), best of three
-    /// each: linear time makes that about 10x, the quadratic formatting this replaced about 100x (and 200,000
-    /// characters overflowed the stack). 25x leaves room for a noisy machine.
+    /// 20,000 against 200,000 characters through the generator's stages (read, rules, validate, plan, emit), best of
+    /// five each: linear time makes that about 10x, the quadratic formatting this replaced about 100x (and 200,000
+    /// characters overflowed the stack). 40x leaves room for a noisy machine.
     /// </summary>
     [Theory]
     [MemberData(nameof(LongChains))]
@@ -113,12 +113,12 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
         var (smallTime, largeTime) = OnSmallStack(() =>
         {
             Pipeline(small); // warm up
-            return (BestOfThree(() => Pipeline(small).Elapsed), BestOfThree(() => Pipeline(large).Elapsed));
+            return (BestOfFive(() => Pipeline(small).Elapsed), BestOfFive(() => Pipeline(large).Elapsed));
         });
         output.WriteLine($"{kind}: 20,000 characters {smallTime.TotalMilliseconds:F1} ms, 200,000 characters {largeTime.TotalMilliseconds:F1} ms");
         var floor = TimeSpan.FromMilliseconds(20);
         Assert.True(
-            largeTime <= 25 * (smallTime > floor ? smallTime : floor),
+            largeTime <= 40 * (smallTime > floor ? smallTime : floor),
             $"{kind}: 20,000 characters took {smallTime.TotalMilliseconds:F1} ms, 200,000 took {largeTime.TotalMilliseconds:F1} ms");
     }
 
@@ -181,11 +181,11 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
         var (smallTime, largeTime) = OnSmallStack(() =>
         {
             Pipeline(small);
-            return (BestOfThree(() => Pipeline(small).Elapsed), BestOfThree(() => Pipeline(large).Elapsed));
+            return (BestOfFive(() => Pipeline(small).Elapsed), BestOfFive(() => Pipeline(large).Elapsed));
         });
         output.WriteLine($"'!': 20,000 characters {smallTime.TotalMilliseconds:F1} ms, 200,000 characters {largeTime.TotalMilliseconds:F1} ms");
         var floor = TimeSpan.FromMilliseconds(20);
-        Assert.True(largeTime <= 25 * (smallTime > floor ? smallTime : floor), $"20,000: {smallTime}, 200,000: {largeTime}");
+        Assert.True(largeTime <= 10 * (smallTime > floor ? smallTime : floor), $"20,000: {smallTime}, 200,000: {largeTime}");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -448,8 +448,8 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
             .Replace(written, replacement, StringComparison.Ordinal)
             .Replace(System.Security.SecurityElement.Escape(written), System.Security.SecurityElement.Escape(replacement), StringComparison.Ordinal);
 
-    private static TimeSpan BestOfThree(Func<TimeSpan> measure) =>
-        Enumerable.Range(0, 3).Select(_ => measure()).Min();
+    private static TimeSpan BestOfFive(Func<TimeSpan> measure) =>
+        Enumerable.Range(0, 5).Select(_ => measure()).Min();
 
     /// <summary>Runs <paramref name="work"/> on a thread with a 256 KB stack, and rethrows what it throws.</summary>
     private static T OnSmallStack<T>(Func<T> work)

@@ -83,6 +83,7 @@ internal static class SwitchSetParser
         }
 
         var groups = new List<ulong>();
+        var memberNames = new Dictionary<ITypeSymbol, Dictionary<object, string>>(SymbolEqualityComparer.Default);
         foreach (var attribute in enumType.GetAttributes())
         {
             if (!KnownNames.Is(attribute.AttributeClass, KnownNames.MutuallyExclusiveAttribute)
@@ -110,7 +111,7 @@ internal static class SwitchSetParser
                         DiagnosticDescriptors.UnknownExclusiveSwitch,
                         SyntaxLocations.OfPositionalArgument(attribute, index, cancellationToken),
                         enumType.Name,
-                        Describe(item)));
+                        Describe(item, memberNames)));
                 }
             }
 
@@ -144,7 +145,10 @@ internal static class SwitchSetParser
         }
     }
 
-    private static string Describe(TypedConstant item)
+    /// <param name="item">The argument that is not a switch.</param>
+    /// <param name="memberNames">Per enum type, its first member of each value; filled as needed, so that many bad
+    /// arguments cost one pass over each enum.</param>
+    private static string Describe(TypedConstant item, Dictionary<ITypeSymbol, Dictionary<object, string>> memberNames)
     {
         if (item.IsNull)
         {
@@ -154,12 +158,25 @@ internal static class SwitchSetParser
         var text = item.Kind == TypedConstantKind.Array ? "an array" : Convert.ToString(item.Value, System.Globalization.CultureInfo.InvariantCulture);
 
         // An enum constant reads best as the member the user wrote (Config.All), with its value.
-        if (item.Kind == TypedConstantKind.Enum && item.Type is INamedTypeSymbol enumType)
+        if (item.Kind == TypedConstantKind.Enum && item.Type is INamedTypeSymbol enumType && item.Value is not null)
         {
-            var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, item.Value));
-            if (member is not null)
+            if (!memberNames.TryGetValue(enumType, out var names))
             {
-                return $"'{enumType.Name}.{member.Name}' ({text})";
+                names = new Dictionary<object, string>();
+                foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
+                {
+                    if (field.HasConstantValue && field.ConstantValue is { } value && !names.ContainsKey(value))
+                    {
+                        names.Add(value, field.Name);
+                    }
+                }
+
+                memberNames.Add(enumType, names);
+            }
+
+            if (names.TryGetValue(item.Value, out var member))
+            {
+                return $"'{enumType.Name}.{member}' ({text})";
             }
         }
 

@@ -63,7 +63,7 @@ public sealed class PteGenerator : IIncrementalGenerator
         // before it is combined, so an unrelated change to the options does not invalidate every layout.
         var buildConfiguration = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) =>
-                options.GlobalOptions.TryGetValue(BuildProperties.Configuration, out var value) ? value.Trim() : "")
+                string.Join(";", Configuration.BuildPropertyText.ReadSwitchNames(options.GlobalOptions)))
             .WithTrackingName(TrackingNames.BuildConfiguration);
 
         // File names must differ ignoring case; type names need not (Entry and ENTRY). Only the set of names is

@@ -40,7 +40,8 @@ internal static class LayoutParser
             }
         }
 
-        var hasErrors = problems.Any(p => p.IsError);
+        // A claim whose type does not resolve has the compiler's error, not one of PteGen's, and no full API either.
+        var hasErrors = problems.Any(p => p.IsError) || layout.Fields.Any(f => f.HasErrors);
         var kind = host == ReportingHost.Generator ? (EmitKind?)null : hasErrors ? EmitKind.Stubs : EmitKind.Full;
         return new LayoutParse(layout, kind, host);
     }

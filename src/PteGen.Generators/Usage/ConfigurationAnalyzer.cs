@@ -12,7 +12,7 @@ namespace PteGen.Generators.Usage;
 /// <summary>
 /// Checks PteGen's MSBuild settings against the layouts a project declares or references: a switch name no layout
 /// knows (PTE105), a configuration a layout rules out (PTE106), a role that is neither Guest nor Hypervisor (PTE107).
-/// Reported once per compilation, at its end.
+/// Reported once per compilation, at its end, at a source location an editor shows (see <see cref="ConfigurationAnchors"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
@@ -39,12 +39,23 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
     private static void Check(CompilationAnalysisContext context, PteGenOptions options)
     {
         var compilation = context.Compilation;
+        var layouts = new List<INamedTypeSymbol>();
+        var switchNames = new SortedSet<string>(System.StringComparer.OrdinalIgnoreCase);
+        foreach (var assembly in AssembliesWithLayouts(compilation))
+        {
+            Collect(assembly.GlobalNamespace, layouts, switchNames, context.CancellationToken);
+        }
+
+        // Finding an anchor may bind source; only a setting that is wrong pays for it.
+        ConfigurationAnchors? anchors = null;
+        ConfigurationAnchors Anchors() => anchors ??= new ConfigurationAnchors(compilation, layouts, context.CancellationToken);
+
         if (options.UnknownRole is { } role)
         {
             var isGuest = !GuestUsageAnalyzer.DeclaresLayouts(compilation, context.CancellationToken);
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.UnknownRole,
-                Location.None,
+                Anchors().ForProject(preferLayoutsWithSwitches: false),
                 role,
                 isGuest ? "Guest, as the project declares no layout" : "Hypervisor, as the project declares layouts"));
         }
@@ -54,19 +65,16 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var layouts = new List<INamedTypeSymbol>();
-        var switchNames = new SortedSet<string>(System.StringComparer.OrdinalIgnoreCase);
-        foreach (var assembly in AssembliesWithLayouts(compilation))
-        {
-            Collect(assembly.GlobalNamespace, layouts, switchNames, context.CancellationToken);
-        }
-
         var known = switchNames.Count == 0 ? "no layout declares switches" : "switches: " + string.Join(", ", switchNames);
         foreach (var name in names.Distinct(System.StringComparer.OrdinalIgnoreCase))
         {
             if (!switchNames.Contains(name) && !string.Equals(name, "None", System.StringComparison.OrdinalIgnoreCase))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownConfigurationSwitch, Location.None, name, known));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.UnknownConfigurationSwitch,
+                    Anchors().ForProject(preferLayoutsWithSwitches: true),
+                    name,
+                    known));
             }
         }
 
@@ -77,7 +85,7 @@ public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.InvalidConfiguration,
-                    Location.None,
+                    Anchors().ForLayout(type),
                     string.Join(";", names),
                     layout.Name,
                     problem));

@@ -69,9 +69,11 @@ internal static class TestCompilation
     /// </summary>
     public static RunOutcome Run(params string[] sources) => Run(ParseOptions, sources);
 
-    public static RunOutcome Run(CSharpParseOptions options, params string[] sources)
+    public static RunOutcome Run(CSharpParseOptions options, params string[] sources) => Run(Create(options, sources));
+
+    public static RunOutcome Run(CSharpCompilation compilation)
     {
-        var (output, run) = Generate(Create(options, sources));
+        var (output, run) = Generate(compilation);
         var compilerDiagnostics = output.GetDiagnostics().Where(d => d.Severity != DiagnosticSeverity.Hidden).ToImmutableArray();
         var analyzerDiagnostics = run.Diagnostics.AddRange(Analyze(output));
         var generated = run.Results.SelectMany(r => r.GeneratedSources).ToDictionary(s => s.HintName, s => s.SourceText.ToString());

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.CodeAnalysis;
 using PteGen.Tests.Fixups;
-using PteGen.Tests.Infrastructure;
 using static PteGen.Tests.Diagnostics.DiagnosticAssert;
 
 namespace PteGen.Tests.Diagnostics;

@@ -124,6 +124,11 @@ internal static partial class DiagnosticDescriptors
         "The WarnWhen condition is not valid",
         "The WarnWhen condition \"{0}\" of '{1}' is not valid: {2}");
 
+    public static readonly DiagnosticDescriptor ClaimNeverHolds = LayoutError(
+        "PTE023",
+        "A claim holds in no valid configuration",
+        "'{0}' ({1}) holds in no valid configuration of '{2}': {3}; fix the condition, or remove the claim");
+
     public static readonly DiagnosticDescriptor HookNotGenerated = LayoutError(
         "PTE026",
         "The implemented hook does not match a generated one",
@@ -153,6 +158,7 @@ internal static partial class DiagnosticDescriptors
         ConflictingMember,
         FixupCannotBeExpressed,
         InvalidWarnWhen,
+        ClaimNeverHolds,
         HookNotGenerated);
 
     private static DiagnosticDescriptor LayoutError(string id, string title, string message) =>

@@ -142,14 +142,26 @@ internal static partial class LayoutEmitter
     {
         var switches = layout.Switches;
         var present = Ownership.FixedRole(layout, PteRole.Present);
+
+        // Without a claim that is always Present, each conditional one is tested where its condition holds (one
+        // holder per configuration at most, PTE012); elsewhere the entry has no present bit and is always checked.
+        var conditionalPresent = present is null && switches.HasSwitches
+            ? layout.Fields.Where(f => f.Role == PteRole.Present && f.When is not null).ToList()
+            : new List<FieldModel>();
         var parameter = switches.HasSwitches ? $"{switches.TypeName} configuration" : "";
         var mask = switches.HasSwitches ? $"{GeneratedNames.GuestRefusedBits}(configuration)" : GeneratedNames.FixedGuestRefusedBits;
+        var raw = GeneratedNames.RawField;
         writer.Line();
         writer.Line("/// <summary>");
         writer.Line($"/// The bits of this entry that a guest may not set{(switches.HasSwitches ? " in <paramref name=\"configuration\"/>" : "")}; 0 when the hypervisor would accept it.");
         if (present is not null)
         {
             writer.Line($"/// A non-present entry is never checked (only <see cref=\"{present.Name}\"/> entries are), as in Xen.");
+        }
+        else if (conditionalPresent.Count > 0)
+        {
+            var holders = string.Join(", ", conditionalPresent.Select(f => $"<see cref=\"{f.Name}\"/> when <c>{Literals.Xml(f.WhenText)}</c>"));
+            writer.Line($"/// Where a claim holds role Present ({holders}), a non-present entry is never checked, as in Xen.");
         }
 
         writer.Line("/// </summary>");
@@ -159,26 +171,46 @@ internal static partial class LayoutEmitter
         }
 
         writer.Line(GeneratedCode);
-        writer.Line(present is null
-            ? $"public ulong {GeneratedNames.GuestWriteViolations}({parameter}) => {GeneratedNames.RawField} & {mask};"
-            : $"public ulong {GeneratedNames.GuestWriteViolations}({parameter}) => ({GeneratedNames.RawField} & {GeneratedNames.Mask(present.Name)}) != 0 ? {GeneratedNames.RawField} & {mask} : 0;");
+        if (conditionalPresent.Count == 0)
+        {
+            writer.Line(present is null
+                ? $"public ulong {GeneratedNames.GuestWriteViolations}({parameter}) => {raw} & {mask};"
+                : $"public ulong {GeneratedNames.GuestWriteViolations}({parameter}) => ({raw} & {GeneratedNames.Mask(present.Name)}) != 0 ? {raw} & {mask} : 0;");
+            return;
+        }
+
+        writer.Line($"public ulong {GeneratedNames.GuestWriteViolations}({parameter})");
+        using (writer.Block())
+        {
+            foreach (var holder in conditionalPresent)
+            {
+                writer.Line($"if (({raw} & {GeneratedNames.Mask(holder.Name)}) == 0 && ({ConditionExpression(holder.When!, switches.TypeName, "configuration")}))");
+                using (writer.Block())
+                {
+                    writer.Line($"return 0; // not present: {Identifiers.Unescape(holder.Name)} holds role Present when {holder.When}");
+                }
+
+                writer.Line();
+            }
+
+            writer.Line($"return {raw} & {mask};");
+        }
     }
 
     /// <summary><c>A | B</c> for the switches in <paramref name="mask"/>, as enum members.</summary>
     private static string SwitchList(SwitchSet switches, ulong mask) =>
         string.Join(" | ", switches.Members.Where(m => (m.Value & mask) != 0).Select(m => $"{switches.TypeName}.{Identifiers.Escape(m.Name)}"));
 
-    /// <summary>A condition as a C# expression over an enum variable; <c>(x &amp; E.A) != 0</c> tests a switch.</summary>
-    internal static string ConditionExpression(Condition condition, string type, string variable) => condition switch
+    /// <summary>
+    /// A condition as a C# expression over an enum variable; <c>(x &amp; E.A) != 0</c> tests a switch. As long as the
+    /// condition (the parser bounds it) and written without recursion.
+    /// </summary>
+    internal static string ConditionExpression(Condition condition, string type, string variable)
     {
-        SwitchCondition item => $"({variable} & {type}.{Identifiers.Escape(item.Name)}) != 0",
-        NotCondition { Operand: SwitchCondition item } => $"({variable} & {type}.{Identifiers.Escape(item.Name)}) == 0",
-        NotCondition not => $"!({ConditionExpression(not.Operand, type, variable)})",
-        AndCondition and => $"{Parenthesized(and.Left, type, variable)} && {Parenthesized(and.Right, type, variable)}",
-        OrCondition or => $"{ConditionExpression(or.Left, type, variable)} || {ConditionExpression(or.Right, type, variable)}",
-        _ => "true",
-    };
-
-    private static string Parenthesized(Condition condition, string type, string variable) =>
-        condition is OrCondition ? $"({ConditionExpression(condition, type, variable)})" : ConditionExpression(condition, type, variable);
+        var text = new System.Text.StringBuilder();
+        condition.WriteTo(text, (builder, item, negated) => builder
+            .Append('(').Append(variable).Append(" & ").Append(type).Append('.').Append(Identifiers.Escape(item.Name))
+            .Append(negated ? ") == 0" : ") != 0"));
+        return text.ToString();
+    }
 }

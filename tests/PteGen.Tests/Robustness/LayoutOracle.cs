@@ -208,6 +208,15 @@ internal static class LayoutOracle
             ? FixupRoles(spec.Level.Value)
             : [];
 
+        // Every claim holds in some valid configuration (§3).
+        for (var index = 0; index < spec.Claims.Length; index++)
+        {
+            if (conditions[index] is { } condition && !configurations.Any(condition.Holds))
+            {
+                reasons.Add($"'{spec.Claims[index].PlainName}' holds in no valid configuration");
+            }
+        }
+
         // Every bit has exactly one owner, and every role at most one holder, in every valid configuration.
         var ownership = new List<ConfigurationOwnership>();
         foreach (var configuration in configurations)

@@ -123,6 +123,11 @@ internal static partial class DiagnosticDescriptors
         "The WarnWhen condition is not valid",
         "The WarnWhen condition \"{0}\" of '{1}' is not valid: {2}");
 
+    public static readonly DiagnosticDescriptor FixupRoleIsOptional = LayoutError(
+        "PTE025",
+        "A role the guest-entry fixup needs is held by an Optional claim",
+        "{0} of '{1}' needs role {2} in every domain, but '{3}' ({4}) is Optional: a domain whose negotiation leaves it without a bit would have its entries adjusted at no bit; make the claim required, so that such a negotiation fails");
+
     private static DiagnosticDescriptor LayoutError(string id, string title, string message) =>
         new(
             id,

@@ -36,7 +36,8 @@ public sealed class LayoutAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.MissingOwnership,
         DiagnosticDescriptors.ConflictingMember,
         DiagnosticDescriptors.FixupCannotBeExpressed,
-        DiagnosticDescriptors.InvalidWarnWhen);
+        DiagnosticDescriptors.InvalidWarnWhen,
+        DiagnosticDescriptors.FixupRoleIsOptional);
 
     public override void Initialize(AnalysisContext context)
     {

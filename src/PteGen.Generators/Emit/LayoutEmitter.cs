@@ -1,5 +1,6 @@
 using System;
 using PteGen.Generators.Model;
+using PteGen.Generators.Validation;
 
 namespace PteGen.Generators.Emit;
 
@@ -31,6 +32,8 @@ internal static partial class LayoutEmitter
 
     private static string EmitFull(LayoutModel layout, ulong? buildConfiguration)
     {
+        // Planned once: the fixup overloads and the negotiated one are written from the same plan.
+        var fixup = FixupPlanner.Plan(layout).Plan;
         var writer = new SourceWriter();
         WriteHeader(writer, layout, "The storage, accessors, ownership masks and descriptor of the layout");
         WriteTypeFrame(writer, layout, $" : global::System.IEquatable<{layout.Name}>", () =>
@@ -42,8 +45,8 @@ internal static partial class LayoutEmitter
             }
 
             WriteOwnership(writer, layout);
-            WriteFixups(writer, layout, buildConfiguration);
-            WriteNegotiation(writer, layout);
+            WriteFixups(writer, layout, fixup, buildConfiguration);
+            WriteNegotiation(writer, layout, fixup);
             WriteEquality(writer, layout);
             WriteFormatting(writer, layout);
             WriteDescriptor(writer, layout);

@@ -126,7 +126,7 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FixupRoleIsOptional = LayoutError(
         "PTE025",
         "A role the guest-entry fixup needs is held by an Optional claim",
-        "{0} of '{1}' needs role {2} in every domain, but '{3}' ({4}) is Optional: a domain whose negotiation leaves it without a bit would have its entries adjusted at no bit; make the claim required, so that such a negotiation fails");
+        "{0} of '{1}' needs role {2} in every domain, but '{3}' ({4}) is Optional: negotiation switches it off when no bit is left, and the fixup would then have no bit for the role; make the claim required, so that such a negotiation fails instead");
 
     private static DiagnosticDescriptor LayoutError(string id, string title, string message) =>
         new(

@@ -138,17 +138,17 @@ internal static partial class LayoutEmitter
             var (other, obj) = (Parameter.Other, Parameter.Object);
             writer.Line("/// <summary>Whether both negotiations chose the same bits for the same configuration.</summary>");
             writer.Line($"/// <param name=\"{other}\">The negotiation to compare with.</param>");
-            writer.Line($"public bool Equals({negotiation} {other}) => {string.Join(" && ", fields.Select(f => $"{f} == {other}.{f}"))} && {Member.Succeeded} == {other}.{Member.Succeeded} && {Member.Failure} == {other}.{Member.Failure};");
+            writer.Line($"public bool {GeneratedNames.EqualsMethod}({negotiation} {other}) => {string.Join(" && ", fields.Select(f => $"{f} == {other}.{f}"))} && {Member.Succeeded} == {other}.{Member.Succeeded} && {Member.Failure} == {other}.{Member.Failure};");
             writer.Line();
             writer.Line($"/// <summary>Whether <paramref name=\"{obj}\"/> is an equal negotiation.</summary>");
             writer.Line($"/// <param name=\"{obj}\">The object to compare with.</param>");
-            writer.Line($"public override bool Equals(object? {obj}) => {obj} is {negotiation} other && Equals(other);");
+            writer.Line($"public override bool {GeneratedNames.EqualsMethod}(object? {obj}) => {obj} is {negotiation} other && {GeneratedNames.EqualsMethod}(other);");
             writer.Line();
             writer.Line("/// <summary>A hash of the chosen bits.</summary>");
-            writer.Line($"public override int GetHashCode() => ({string.Join(" ^ ", claims.Select(c => Member.Mask(c.Name)))}).GetHashCode();");
+            writer.Line($"public override int {GeneratedNames.GetHashCodeMethod}() => ({string.Join(" ^ ", claims.Select(c => Member.Mask(c.Name)))}).GetHashCode();");
             writer.Line();
             writer.Line("/// <summary>The chosen bits, or the failure.</summary>");
-            writer.Line("public override string ToString() =>");
+            writer.Line($"public override string {GeneratedNames.ToStringMethod}() =>");
             writer.Line($"    !{Member.Succeeded} ? {Member.Failure} ?? \"Not negotiated\" : string.Join(\", \", global::System.Linq.Enumerable.Select({Member.Claims}, claim => claim.ToString()));");
         }
 

@@ -129,9 +129,9 @@ internal static partial class LayoutEmitter
         writer.Line($"private readonly ulong {GeneratedNames.RawField};");
         writer.Line();
         writer.Line("/// <summary>Creates an entry from its raw 64-bit value.</summary>");
-        writer.Line("/// <param name=\"raw\">The entry as the hardware and the hypervisor see it.</param>");
+        writer.Line($"/// <param name=\"{GeneratedNames.Parameters.Raw}\">The entry as the hardware and the hypervisor see it.</param>");
         writer.Line(GeneratedCode);
-        writer.Line($"public {layout.Name}(ulong raw) => {GeneratedNames.RawField} = raw;");
+        writer.Line($"public {layout.Name}(ulong {GeneratedNames.Parameters.Raw}) => {GeneratedNames.RawField} = {GeneratedNames.Parameters.Raw};");
         writer.Line();
         writer.Line("/// <summary>The raw 64-bit value of the entry.</summary>");
         writer.Line(GeneratedCode);
@@ -154,7 +154,7 @@ internal static partial class LayoutEmitter
         writer.Line(NoInline);
         writer.Line($"private static global::System.ArgumentOutOfRangeException {GeneratedNames.ThrowOutOfRange}(string field, int width, ulong maximum, ulong value) =>");
         writer.Line("    new global::System.ArgumentOutOfRangeException(");
-        writer.Line("        \"value\",");
+        writer.Line($"        \"{GeneratedNames.Parameters.Value}\",");
         writer.Line("        value,");
         writer.Line($"        $\"{{field}} is {{width}} bits wide: {{value}} (0x{{value:x}}) is above its largest value, {{maximum}} (0x{{maximum:x}}).\");");
 

@@ -46,12 +46,16 @@ internal static class GeneratedNames
     public const string PickBit = "__PickBit";
     public const string ThrowFailedNegotiation = "__ThrowFailedNegotiation";
 
+    public const string EqualsMethod = "Equals";
+    public const string GetHashCodeMethod = "GetHashCode";
+    public const string ToStringMethod = "ToString";
+
     /// <summary>
-    /// The <see cref="object"/> members every layout overrides or overloads (<c>ToString(configuration)</c> with switches).
-    /// They are not in <see cref="For(LayoutModel)"/>: a user method of these names can be a legitimate overload, so the
-    /// parser checks them by signature.
+    /// The <see cref="object"/> members every layout (and its <see cref="Negotiation"/>) overrides or overloads
+    /// (<c>ToString(configuration)</c> with switches). They are not in <see cref="For(LayoutModel)"/>: a user method of
+    /// these names can be a legitimate overload, so the parser checks them by signature.
     /// </summary>
-    public static IReadOnlyList<string> ObjectMembers { get; } = ["Equals", "GetHashCode", "ToString"];
+    public static IReadOnlyList<string> ObjectMembers { get; } = [EqualsMethod, GetHashCodeMethod, ToStringMethod];
 
     public static string Mask(string field) => Identifiers.Unescape(field) + "Mask";
 
@@ -87,7 +91,7 @@ internal static class GeneratedNames
             names.Add(AdjustGuestBatch(layout.Level));
             names.Add(NotPv32);
             names.Add(ThrowDestinationTooShort);
-            foreach (var role in new[] { PteRole.Present, PteRole.User, PteRole.Global, PteRole.GuestKernel, PteRole.Writable, PteRole.Accessed })
+            foreach (var role in Validation.FixupPlanner.RolesFor(layout.Level))
             {
                 names.Add(RoleBit(role));
             }
@@ -189,28 +193,32 @@ internal static class GeneratedNames
         /// </summary>
         public static string RoleBit(PteRole role) => $"__{role}Bit";
 
-        /// <summary>Every member name of the negotiation of these relocatable claims.</summary>
-        public static HashSet<string> For(IEnumerable<string> claimNames, IEnumerable<PteRole> conditionalRoles, bool hasSwitches, bool warns)
+        /// <summary>
+        /// Every member name the emitter declares on the negotiation of <paramref name="layout"/>
+        /// (<see cref="ObjectMembers"/> aside): its relocatable claims' and its fixup roles' (whichever depend on the
+        /// configuration), whether or not the layout has any.
+        /// </summary>
+        public static HashSet<string> For(LayoutModel layout)
         {
             var names = new HashSet<string> { Succeeded, Failure, XenBits, Claims };
-            if (hasSwitches)
+            if (layout.Switches.HasSwitches)
             {
                 names.Add(Configuration);
-                if (warns)
+                names.Add(Warns);
+            }
+
+            foreach (var claim in layout.Fields.Where(Validation.FixupPlanner.IsNegotiated))
+            {
+                names.Add(Mask(claim.Name));
+                names.Add(Shift(claim.Name));
+            }
+
+            if (layout.Level is >= 1 and <= 4)
+            {
+                foreach (var role in Validation.FixupPlanner.RolesFor(layout.Level))
                 {
-                    names.Add(Warns);
+                    names.Add(RoleBit(role));
                 }
-            }
-
-            foreach (var claim in claimNames)
-            {
-                names.Add(Mask(claim));
-                names.Add(Shift(claim));
-            }
-
-            foreach (var role in conditionalRoles)
-            {
-                names.Add(RoleBit(role));
             }
 
             return names;

@@ -54,8 +54,8 @@ internal static class FixupPlanner
     }
 
     /// <summary>
-    /// Whether negotiation chooses <paramref name="claim"/>'s bit per domain: a relocatable claim of the hypervisor's
-    /// (negotiation moves only the hypervisor's own bits; <c>Relocatable</c> on another owner's claim moves nothing).
+    /// Whether negotiation chooses <paramref name="claim"/>'s bit per domain: a relocatable claim of the hypervisor's.
+    /// The negotiation and every fixup overload ask this one question, so they agree on which bits move.
     /// </summary>
     public static bool IsNegotiated(FieldModel claim) => claim.Relocatable && claim.Owner == PteOwner.XenReserved && !claim.HasErrors;
 

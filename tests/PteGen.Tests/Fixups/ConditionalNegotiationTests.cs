@@ -131,7 +131,7 @@ public sealed class ConditionalNegotiationTests(ConditionalNegotiationTests.Cond
     /// <summary>The layout, compiled once, and a probe that calls its negotiated fixups over raw values.</summary>
     public sealed class ConditionalKernelProbe : IDisposable
     {
-        private const string Layout = """
+        internal const string Layout = """
             using System;
             using PteGen;
 

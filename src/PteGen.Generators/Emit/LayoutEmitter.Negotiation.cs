@@ -25,6 +25,7 @@ internal static partial class LayoutEmitter
 
         // Decided here once: the constructor and Negotiate pass the chosen bits under these names.
         var locals = GeneratedNames.ClaimParameters(claims.Select(c => c.Name));
+        var conditionalRoles = ConditionalNegotiatedRoles(plan);
         var switches = layout.Switches;
         var type = switches.TypeName;
         var name = layout.Name;
@@ -69,7 +70,7 @@ internal static partial class LayoutEmitter
                     writer.Line($"{Member.Warns} = failure is null && ({ConditionExpression(layout.WarnWhen, type, "configuration")});");
                 }
 
-                foreach (var role in ConditionalNegotiatedRoles(plan))
+                foreach (var role in conditionalRoles)
                 {
                     WriteConditionalRoleBit(writer, layout, role);
                 }
@@ -106,7 +107,7 @@ internal static partial class LayoutEmitter
                 writer.Line($"internal int {Member.Shift(claim.Name)} {{ get; }}");
             }
 
-            foreach (var role in ConditionalNegotiatedRoles(plan))
+            foreach (var role in conditionalRoles)
             {
                 writer.Line();
                 writer.Line($"/// <summary>The position of the bit holding role {role.Role} in this configuration, negotiated or declared; kept so the fixup need not find it per entry.</summary>");
@@ -163,8 +164,8 @@ internal static partial class LayoutEmitter
     /// The roles of the fixup whose holder depends on the configuration and is negotiated in some: the constructor finds,
     /// once per domain, which claim holds each, and keeps its bit.
     /// </summary>
-    private static IEnumerable<FixupRole> ConditionalNegotiatedRoles(FixupPlan? plan) =>
-        plan is null ? [] : plan.Parameters.Where(role => role.FixedHolder is null && role.IsNegotiated);
+    private static IReadOnlyList<FixupRole> ConditionalNegotiatedRoles(FixupPlan? plan) =>
+        plan is null ? [] : plan.Parameters.Where(role => role.FixedHolder is null && role.IsNegotiated).ToList();
 
     /// <summary>
     /// The constructor's lines that keep the bit holding <paramref name="role"/>: the first holder's, replaced by that of

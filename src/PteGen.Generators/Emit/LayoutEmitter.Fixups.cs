@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using PteGen.Generators.Helpers;
 using PteGen.Generators.Model;
 using PteGen.Generators.Validation;
 using Parameter = PteGen.Generators.Model.GeneratedNames.Parameters;

@@ -56,17 +56,18 @@ internal static partial class LayoutEmitter
     {
         var switches = layout.Switches;
         var type = switches.TypeName;
+        var configuration = GeneratedNames.Parameters.Configuration;
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line($"/// Whether <paramref name=\"configuration\"/> is a valid configuration of this layout: it has only switches of");
+        writer.Line($"/// Whether <paramref name=\"{configuration}\"/> is a valid configuration of this layout: it has only switches of");
         writer.Line($"/// <see cref=\"{type}\"/> and at most one switch of each <c>[MutuallyExclusive]</c> group.");
         writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"configuration\">The switches that are on.</param>");
+        writer.Line($"/// <param name=\"{configuration}\">The switches that are on.</param>");
         writer.Line(GeneratedCode);
-        writer.Line($"public static bool {GeneratedNames.IsValid}({type} configuration)");
+        writer.Line($"public static bool {GeneratedNames.IsValid}({type} {configuration})");
         using (writer.Block())
         {
-            writer.Line($"if ((configuration & ~({SwitchList(switches, switches.AllSwitches)})) != 0)");
+            writer.Line($"if (({configuration} & ~({SwitchList(switches, switches.AllSwitches)})) != 0)");
             using (writer.Block())
             {
                 writer.Line("return false;");
@@ -78,7 +79,7 @@ internal static partial class LayoutEmitter
                 var names = switches.Members.Where(m => (m.Value & group) != 0).Select(m => m.Name);
                 writer.Line();
                 writer.Line($"// [MutuallyExclusive({string.Join(", ", names)})]: at most one of them.");
-                writer.Line($"var group{index} = configuration & ({SwitchList(switches, group)});");
+                writer.Line($"var group{index} = {configuration} & ({SwitchList(switches, group)});");
                 writer.Line($"if ((group{index} & (group{index} - 1)) != 0)");
                 using (writer.Block())
                 {
@@ -104,18 +105,19 @@ internal static partial class LayoutEmitter
         System.Func<FieldModel, bool> belongs)
     {
         var type = layout.Switches.TypeName;
+        var configuration = GeneratedNames.Parameters.Configuration;
         writer.Line();
-        writer.Line($"/// <summary>{summary} in <paramref name=\"configuration\"/>.</summary>");
-        writer.Line("/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>");
-        writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"configuration\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
+        writer.Line($"/// <summary>{summary} in <paramref name=\"{configuration}\"/>.</summary>");
+        writer.Line($"/// <param name=\"{configuration}\">A valid configuration (the switches that are on).</param>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{configuration}\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
         writer.Line(GeneratedCode);
-        writer.Line($"public static ulong {name}({type} configuration)");
+        writer.Line($"public static ulong {name}({type} {configuration})");
         using (writer.Block())
         {
-            writer.Line($"if (!{GeneratedNames.IsValid}(configuration))");
+            writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
             using (writer.Block())
             {
-                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}(configuration);");
+                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
             }
 
             writer.Line();
@@ -123,7 +125,7 @@ internal static partial class LayoutEmitter
             foreach (var group in ConditionalGroups(layout, belongs))
             {
                 writer.Line();
-                writer.Line($"if ({ConditionExpression(group.Key, type, "configuration")})");
+                writer.Line($"if ({ConditionExpression(group.Key, type, configuration)})");
                 using (writer.Block())
                 {
                     writer.Line($"bits |= {string.Join(" | ", group.Select(f => GeneratedNames.Mask(f.Name)))}; // when {group.Key}");
@@ -148,12 +150,13 @@ internal static partial class LayoutEmitter
         var conditionalPresent = present is null && switches.HasSwitches
             ? layout.Fields.Where(f => f.Role == PteRole.Present && f.When is not null).ToList()
             : new List<FieldModel>();
-        var parameter = switches.HasSwitches ? $"{switches.TypeName} configuration" : "";
-        var mask = switches.HasSwitches ? $"{GeneratedNames.GuestRefusedBits}(configuration)" : GeneratedNames.FixedGuestRefusedBits;
+        var configuration = GeneratedNames.Parameters.Configuration;
+        var parameter = switches.HasSwitches ? $"{switches.TypeName} {configuration}" : "";
+        var mask = switches.HasSwitches ? $"{GeneratedNames.GuestRefusedBits}({configuration})" : GeneratedNames.FixedGuestRefusedBits;
         var raw = GeneratedNames.RawField;
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line($"/// The bits of this entry that a guest may not set{(switches.HasSwitches ? " in <paramref name=\"configuration\"/>" : "")}; 0 when the hypervisor would accept it.");
+        writer.Line($"/// The bits of this entry that a guest may not set{(switches.HasSwitches ? $" in <paramref name=\"{configuration}\"/>" : "")}; 0 when the hypervisor would accept it.");
         if (present is not null)
         {
             writer.Line($"/// A non-present entry is never checked (only <see cref=\"{present.Name}\"/> entries are), as in Xen.");
@@ -167,7 +170,7 @@ internal static partial class LayoutEmitter
         writer.Line("/// </summary>");
         if (switches.HasSwitches)
         {
-            writer.Line("/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>");
+            writer.Line($"/// <param name=\"{configuration}\">A valid configuration (the switches that are on).</param>");
         }
 
         writer.Line(GeneratedCode);

@@ -430,7 +430,7 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         var parsed = LayoutParser.Parse(type, attribute, TestCompilation.ParseOptions.LanguageVersion, ReportingHost.Analyzer, problems, CancellationToken.None);
         var kind = parsed.Kind ?? EmitKind.Stubs;
-        var generated = LayoutEmitter.Emit(new LayoutToGenerate(parsed.Layout, kind));
+        var generated = LayoutEmitter.Emit(new LayoutToGenerate(parsed.Layout, kind, parsed.Plan));
         watch.Stop();
         return new PipelineRun(problems.Diagnostics, parsed.Layout, kind == EmitKind.Full ? generated : null, watch.Elapsed);
     }

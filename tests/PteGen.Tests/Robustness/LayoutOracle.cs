@@ -217,6 +217,12 @@ internal static class LayoutOracle
             }
         }
 
+        // The fixup needs its roles' bits in every domain, so negotiation may not switch one off (§3).
+        foreach (var claim in spec.Claims.Where(c => c.Role is { } role && fixupRoles.Contains(role) && c.Owner == Owner.XenReserved && c.Relocatable == true && c.Optional == true))
+        {
+            reasons.Add($"'{claim.PlainName}' holds role {claim.Role}, which the L{spec.Level} fixup needs, but is Optional");
+        }
+
         // Every bit has exactly one owner, and every role at most one holder, in every valid configuration.
         var ownership = new List<ConfigurationOwnership>();
         foreach (var configuration in configurations)

@@ -59,7 +59,11 @@ internal static partial class LayoutEmitter
             return;
         }
 
-        var widened = field.Kind == FieldKind.Enum ? $"(ulong)({field.StorageType}){value}" : field.StorageType == "ulong" ? value : $"(ulong){value}";
+        // A signed enum value widens with its sign (unchecked: a negative one then fails the range check, as it should,
+        // rather than throwing OverflowException in a project built with overflow checks).
+        var widened = field.Kind == FieldKind.Enum
+            ? field.StorageIsSigned ? $"unchecked((ulong)({field.StorageType}){value})" : $"(ulong)({field.StorageType}){value}"
+            : field.StorageType == "ulong" ? value : $"(ulong){value}";
         var result = field.Width == 64
             ? $"new {layout.Name}({widened})"
             : $"new {layout.Name}(({raw} & ~{mask}) | ({widened} << {shift}))";

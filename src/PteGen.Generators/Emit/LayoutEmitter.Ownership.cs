@@ -80,7 +80,8 @@ internal static partial class LayoutEmitter
                 writer.Line();
                 writer.Line($"// [MutuallyExclusive({string.Join(", ", names)})]: at most one of them.");
                 writer.Line($"var group{index} = {configuration} & ({SwitchList(switches, group)});");
-                writer.Line($"if ((group{index} & (group{index} - 1)) != 0)");
+                // unchecked: no switch of the group on is 0 - 1, which a project built with overflow checks would throw on.
+                writer.Line($"if ((group{index} & unchecked(group{index} - 1)) != 0)");
                 using (writer.Block())
                 {
                     writer.Line("return false;");

@@ -99,15 +99,18 @@ internal static class LayoutParser
             return (layout, null);
         }
 
+        // A claim that did not parse (its own error, or a type that does not resolve) may hold a role: the fixup's
+        // findings would only say, in other words, that the role is missing.
         var (plan, planIssues) = FixupPlanner.Plan(layout);
-        foreach (var issue in LayoutValidator.Validate(layout).Concat(planIssues))
+        var fixupIssues = layout.Fields.Any(f => f.HasErrors) ? Enumerable.Empty<LayoutIssue>() : planIssues;
+        foreach (var issue in LayoutValidator.Validate(layout).Concat(fixupIssues))
         {
             var site = issue.FieldIndex == LayoutIssue.Layout ? Site.LayoutAttribute : Site.ClaimAttribute(issue.FieldIndex);
             problems.Add(Problem.Create(issue.Descriptor, site, issue.Arguments));
         }
 
         // Whether the hook pairs with the generated one matters only for a layout that gets its full API.
-        if (declaration.FromSource && !problems.Any(p => p.IsError))
+        if (declaration.FromSource && !problems.Any(p => p.IsError) && !layout.Fields.Any(f => f.HasErrors))
         {
             var generatesHook = plan is { Level: 1 } && layout.WarnWhen is not null;
             problems.AddRange(HookRules.Check(declaration, generatesHook));

@@ -149,7 +149,7 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal("PTE007", diagnostic.Id);
         Assert.Equal(
-            $"The condition \"{condition}\" of 'GrantMapping' is not valid: {NestedTooDeeply}; write switch names combined with !, &&, || and parentheses",
+            $"The condition \"{Quoted(condition)}\" of 'GrantMapping' is not valid: {NestedTooDeeply}; write switch names combined with !, &&, || and parentheses",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
 
         var outcome = OnSmallStack(() => TestCompilation.Run(L1eWithGrantMappingWhen(condition)));
@@ -231,7 +231,7 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
         var diagnostic = Assert.Single(outcome.AnalyzerDiagnostics);
         Assert.Equal("PTE007", diagnostic.Id);
         Assert.Equal(
-            $"The condition \"{condition}\" of 'GrantMapping' is not valid: {TooManyOperands}; write switch names combined with !, &&, || and parentheses",
+            $"The condition \"{Quoted(condition)}\" of 'GrantMapping' is not valid: {TooManyOperands}; write switch names combined with !, &&, || and parentheses",
             diagnostic.GetMessage(CultureInfo.InvariantCulture));
         Assert.Empty(outcome.GeneratedFileErrors);
     }
@@ -474,4 +474,8 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
         failure?.Throw();
         return result;
     }
+
+    /// <summary>How a message quotes a long condition: its first 200 characters and its length.</summary>
+    private static string Quoted(string condition) =>
+        condition.Length <= 200 ? condition : $"{condition[..200]}... ({condition.Length} characters)";
 }

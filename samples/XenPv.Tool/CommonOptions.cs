@@ -13,21 +13,14 @@ internal static class CommonOptions
     /// <summary><c>--level 1..4</c>, default 1.</summary>
     public static Option<int> Level()
     {
-        var option = new Option<int>("--level", "-l")
+        return new Option<int>("--level", "-l")
         {
             Description = "The paging level of the entries: 1 (leaf PTE), 2, 3 or 4.",
-            DefaultValueFactory = _ => 1,
+            DefaultValueFactory = _ => XenLayout.MinLevel,
             HelpName = "1..4",
+            // Parsed here rather than by System.CommandLine, whose int conversion throws from a validator on 'abc'.
+            CustomParser = ParseLevel,
         };
-        option.Validators.Add(result =>
-        {
-            var level = result.GetValueOrDefault<int>();
-            if (level is < XenLayout.MinLevel or > XenLayout.MaxLevel)
-            {
-                result.AddError($"--level {level.ToString(CultureInfo.InvariantCulture)} is not a paging level: use 1, 2, 3 or 4.");
-            }
-        });
-        return option;
     }
 
     /// <summary>
@@ -52,18 +45,21 @@ internal static class CommonOptions
         var option = new Option<string>("--domain", "-d")
         {
             Description = "The kind of PV domain that submits the entries: pv64 (64-bit, kernel in ring 3) or pv32 (32-bit compat).",
-            DefaultValueFactory = _ => "pv64",
+            DefaultValueFactory = _ => Pv64,
+            HelpName = $"{Pv32}|{Pv64}",
+            // Parsed here so that the message quotes the bad value escaped (see Echo).
+            CustomParser = ParseDomainName,
         };
-        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "pv64", "pv32");
+        option.CompletionSources.Add(Pv64, Pv32);
         return option;
     }
 
     /// <summary>The PV domain kind named by a validated <see cref="Domain"/> value.</summary>
     public static PvDomainKind ParseDomain(string? name) =>
-        string.Equals(name, "pv32", StringComparison.OrdinalIgnoreCase) ? PvDomainKind.Pv32 : PvDomainKind.Pv64;
+        string.Equals(name, Pv32, StringComparison.OrdinalIgnoreCase) ? PvDomainKind.Pv32 : PvDomainKind.Pv64;
 
     /// <summary>How the tool writes a domain kind.</summary>
-    public static string DomainName(PvDomainKind kind) => kind == PvDomainKind.Pv32 ? "pv32" : "pv64";
+    public static string DomainName(PvDomainKind kind) => kind == PvDomainKind.Pv32 ? Pv32 : Pv64;
 
     /// <summary>A hex argument (an entry or a bit mask).</summary>
     public static Argument<ulong> HexArgument(string name, string description)
@@ -79,7 +75,7 @@ internal static class CommonOptions
                     return value;
                 }
 
-                result.AddError($"'{text}' is not a hex value: {error} ({Hex.Expected}).");
+                result.AddError($"{Echo.Quoted(text)} is not a hex value: {error} ({Hex.Expected}).");
                 return 0;
             },
         };
@@ -95,6 +91,8 @@ internal static class CommonOptions
     /// <summary>How a configuration is written in the output.</summary>
     public static string Name(XenConfig config) => XenLayout.Switches.FormatConfiguration((ulong)config);
 
+    private const string Pv64 = "pv64", Pv32 = "pv32";
+
     private static string ExclusionNote =>
         $"at most one at a time; {XenLayout.Switches.NoSwitchesName} for none";
 
@@ -105,7 +103,7 @@ internal static class CommonOptions
         if (!switches.TryParseConfiguration(text, out var value, out var unknown))
         {
             result.AddError(
-                $"--config: '{unknown}' is not a Xen configuration switch. Valid switches: {SwitchNames} " +
+                $"--config: {Echo.Quoted(unknown)} is not a Xen configuration switch. Valid switches: {SwitchNames} " +
                 $"({switches.NoSwitchesName} for none); valid configurations: {ValidConfigurationNames}.");
             return null;
         }
@@ -119,6 +117,58 @@ internal static class CommonOptions
         }
 
         return (XenConfig)value;
+    }
+
+    private static int ParseLevel(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return XenLayout.MinLevel;
+        }
+
+        var text = result.Tokens[0].Value;
+        if (TryParseLevel(text, out var level))
+        {
+            return level;
+        }
+
+        result.AddError($"--level {Echo.Quoted(text)} is not a paging level: use 1, 2, 3 or 4.");
+        return XenLayout.MinLevel;
+    }
+
+    // Decimal digits (leading zeros and surrounding white space allowed) naming 1 to 4; no sign, no overflow however
+    // long the text.
+    private static bool TryParseLevel(ReadOnlySpan<char> text, out int level)
+    {
+        level = 0;
+        var digits = text.Trim().TrimStart('0');
+        if (digits.Length != 1 || !char.IsAsciiDigit(digits[0]))
+        {
+            return false;
+        }
+
+        level = digits[0] - '0';
+        return level is >= XenLayout.MinLevel and <= XenLayout.MaxLevel;
+    }
+
+    private static string ParseDomainName(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return Pv64;
+        }
+
+        var text = result.Tokens[0].Value;
+        foreach (var name in new[] { Pv64, Pv32 })
+        {
+            if (string.Equals(text.Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+
+        result.AddError($"--domain {Echo.Quoted(text)} is not a PV domain kind: use {Pv64} or {Pv32}.");
+        return Pv64;
     }
 }
 

@@ -9,7 +9,7 @@ internal static class DecodeCommand
 {
     public static Command Create()
     {
-        var entry = CommonOptions.HexArgument("entry", "The entry, in hex (up to 16 digits, with or without 0x).");
+        var entry = CommonOptions.HexArgument("entry", "The entry, in hex: up to 16 digits after any leading zeros, with or without 0x.");
         var level = CommonOptions.Level();
         var config = CommonOptions.Config("Default: None (a release build, protection keys off).");
         var command = new Command("decode", "Decode one entry: each field with its bits, value, owner and role, and the bits the guest may not set.")
@@ -23,7 +23,7 @@ internal static class DecodeCommand
             var output = result.InvocationConfiguration.Output;
             var chosen = result.GetValue(config);
             Run(output, result.GetValue(entry), XenLayout.ForLevel(result.GetValue(level)), chosen ?? XenConfig.None, chosen is null);
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -34,7 +34,7 @@ internal static class LayoutCommand
                 All(output, layout.Descriptor);
             }
 
-            return 0;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -91,12 +91,13 @@ internal static class NegotiateCommand
         if (!negotiation.Succeeded)
         {
             output.WriteLine("result             failed");
+            output.Flush(); // the table before the error, when both go to one terminal or file
             error.WriteLine($"xenpte negotiate: negotiation failed: {negotiation.Failure}");
-            return 1;
+            return ExitCodes.Failure;
         }
 
         output.WriteLine($"Xen takes          {Text.Mask(negotiation.XenBits)}");
         output.WriteLine($"disabled features  {(disabled.Count == 0 ? "none" : string.Join(", ", disabled))}");
-        return 0;
+        return ExitCodes.Success;
     }
 }

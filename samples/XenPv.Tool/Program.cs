@@ -1,5 +1,7 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
+using System.IO;
+using System.Linq;
+using System.Text;
 using XenPv.Tool;
 
 // xenpte: decode, adjust, tabulate and negotiate Xen x86-64 PV page-table entries, from the generated layouts.
@@ -12,14 +14,42 @@ var root = new RootCommand(
     NegotiateCommand.Create(),
 };
 
-var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction onError && parsed.CommandResult.Command != root)
+// No [suggest] directive (shell completion through dotnet-suggest, which the tool does not offer): System.CommandLine
+// throws on "[suggest:abc]".
+root.Directives.Clear();
+
+// Stray tokens are reported by UsageErrors, which quotes them escaped and cut short: while parsing, the root does not
+// treat them as errors, and then System.CommandLine reports them for no command. Turned back on after parsing, for
+// the help, which would otherwise offer "additional arguments". No response files: '@file' would read any file,
+// /dev/zero included, into memory; no entry starts with '@'.
+root.TreatUnmatchedTokensAsErrors = false;
+var parsed = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+root.TreatUnmatchedTokensAsErrors = true;
+
+// The tool's own writers, so that a failure to write says which stream failed (see StandardStream). Output is
+// buffered and flushed at the end; errors are written as they come.
+var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+var output = new StreamWriter(StandardStream.Output(), utf8, 1 << 16);
+var error = new StreamWriter(StandardStream.Error(), utf8, 1 << 10) { AutoFlush = true };
+var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+var commandName = parsed.CommandResult.Command == root ? "xenpte" : $"xenpte {parsed.CommandResult.Command.Name}";
+
+try
 {
-    // A mistake in a command's options: the error alone, and where to find the usage, rather than the whole help.
-    onError.ShowHelp = false;
-    var exitCode = parsed.Invoke();
-    parsed.InvocationConfiguration.Error.WriteLine($"Run 'xenpte {parsed.CommandResult.Command.Name} --help' for usage.");
+    var exitCode = UsageErrors.Any(parsed) ? UsageErrors.Report(parsed, error) : parsed.Invoke(invocation);
+    output.Flush();
     return exitCode;
 }
+catch (StandardStreamException failure)
+{
+    try
+    {
+        error.WriteLine($"{commandName}: {failure.Message}.");
+    }
+    catch (StandardStreamException)
+    {
+        // Standard error itself cannot be written: the exit code is all that is left.
+    }
 
-return parsed.Invoke();
+    return ExitCodes.Io;
+}

@@ -56,14 +56,15 @@ public sealed class PteGenerator : IIncrementalGenerator
             .Combine(target)
             .Select(static (pair, _) => new LayoutToGenerate(
                 pair.Left!.Layout with { HasSpan = pair.Right.HasSpan, VectorWidths = pair.Right.VectorWidths },
-                pair.Left.Kind!.Value))
+                pair.Left.Kind!.Value,
+                pair.Left.Plan))
             .WithTrackingName(TrackingNames.ValidatedLayouts);
 
         // The build-time configuration (MSBuild PteGenConfiguration, made visible by PteGen.props), reduced to a string
         // before it is combined, so an unrelated change to the options does not invalidate every layout.
         var buildConfiguration = context.AnalyzerConfigOptionsProvider
             .Select(static (options, _) =>
-                options.GlobalOptions.TryGetValue(BuildProperties.Configuration, out var value) ? value.Trim() : "")
+                string.Join(";", Configuration.BuildPropertyText.ReadSwitchNames(options.GlobalOptions)))
             .WithTrackingName(TrackingNames.BuildConfiguration);
 
         // File names must differ ignoring case; type names need not (Entry and ENTRY). Only the set of names is
@@ -105,7 +106,7 @@ public sealed class PteGenerator : IIncrementalGenerator
         var languageVersion = (context.TargetNode.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion;
         var sink = new GeneratorSink();
         var result = LayoutParser.Parse(type, context.Attributes[0], languageVersion, ReportingHost.Generator, sink, cancellationToken);
-        return new ParsedLayout(result.Layout, result.Kind, sink.Diagnostics.ToEquatableArray());
+        return new ParsedLayout(result.Layout, result.Kind, result.Plan, sink.Diagnostics.ToEquatableArray());
     }
 
     private static bool HasLayoutAttribute(GeneratorAttributeSyntaxContext context, SyntaxNode node) =>
@@ -129,8 +130,9 @@ public sealed class PteGenerator : IIncrementalGenerator
 /// <summary>The output of the parse step.</summary>
 /// <param name="Layout">The layout.</param>
 /// <param name="Kind">What to emit; null for a layout the generator cannot complete.</param>
+/// <param name="Plan">The guest-entry fixup, decided once by the parser.</param>
 /// <param name="Diagnostics">The problems the generator reports (those of a layout it cannot complete).</param>
-internal sealed record ParsedLayout(LayoutModel Layout, EmitKind? Kind, EquatableArray<DiagnosticInfo> Diagnostics);
+internal sealed record ParsedLayout(LayoutModel Layout, EmitKind? Kind, Validation.FixupPlan? Plan, EquatableArray<DiagnosticInfo> Diagnostics);
 
 /// <summary>A diagnostic as plain values, so it can travel through the pipeline.</summary>
 internal sealed record DiagnosticInfo(Problem Problem, LocationInfo Location)

@@ -124,6 +124,16 @@ internal static partial class DiagnosticDescriptors
         "The WarnWhen condition is not valid",
         "The WarnWhen condition \"{0}\" of '{1}' is not valid: {2}");
 
+    public static readonly DiagnosticDescriptor ClaimNeverHolds = LayoutError(
+        "PTE023",
+        "A claim holds in no valid configuration",
+        "'{0}' ({1}) holds in no valid configuration of '{2}': {3}; fix the condition, or remove the claim");
+
+    public static readonly DiagnosticDescriptor FixupRoleIsOptional = LayoutError(
+        "PTE025",
+        "A role the guest-entry fixup needs is held by an Optional claim",
+        "{0} of '{1}' needs role {2} in every domain, but '{3}' ({4}) is Optional: negotiation switches it off when no bit is left, and the fixup would then have no bit for the role; make the claim required, so that such a negotiation fails instead");
+
     public static readonly DiagnosticDescriptor HookNotGenerated = LayoutError(
         "PTE026",
         "The implemented hook does not match a generated one",
@@ -153,6 +163,8 @@ internal static partial class DiagnosticDescriptors
         ConflictingMember,
         FixupCannotBeExpressed,
         InvalidWarnWhen,
+        ClaimNeverHolds,
+        FixupRoleIsOptional,
         HookNotGenerated);
 
     private static DiagnosticDescriptor LayoutError(string id, string title, string message) =>

@@ -1,5 +1,6 @@
 using System.Linq;
 using PteGen.Generators.Model;
+using PteGen.Generators.Validation;
 
 namespace PteGen.Generators.Emit;
 
@@ -14,30 +15,30 @@ internal static partial class LayoutEmitter
     /// dozen simple instructions per vector, no compare or mask register); the tail goes through the scalar core. When the debug
     /// warning is on, the scalar core does all of it, so warnings are reported entry by entry, in order.
     /// </summary>
-    private static void WriteFixupBatch(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    private static void WriteFixupBatch(SourceWriter writer, LayoutModel layout, FixupPlan plan)
     {
-        var level = fixup.Plan.Level;
+        var level = plan.Level;
         var parameters = new[] { $"global::System.ReadOnlySpan<{layout.Name}> source", $"global::System.Span<{layout.Name}> destination", $"{DomainKind} kind" }
-            .Concat(fixup.ParameterDeclarations);
-        var scalarArguments = string.Join(", ", new[] { "source[index]", "kind" }.Concat(fixup.ParameterNames));
+            .Concat(CoreParameterDeclarations(plan));
+        var scalarArguments = string.Join(", ", new[] { "source[index]", "kind" }.Concat(CoreParameterNames(plan)));
         writer.Line();
         writer.Line($"/// <summary>The steps of <c>adjust_guest_l{level}e</c> over a whole table (callers check that <paramref name=\"destination\"/> is long enough).</summary>");
         writer.Line(GeneratedCode);
-        writer.Line($"private static void {fixup.Batch}({string.Join(", ", parameters)})");
+        writer.Line($"private static void {plan.Batch}({string.Join(", ", parameters)})");
         using (writer.Block())
         {
             writer.Line("var index = 0;");
             var vectors = layout.VectorWidths;
             if (vectors.Count > 0)
             {
-                writer.Line(fixup.Warns ? "if (!warn)" : "// Vectors first, then the scalar core for what is left.");
-                using (fixup.Warns ? writer.Block() : default(SourceWriter.Scope?))
+                writer.Line(plan.Warns ? "if (!warn)" : "// Vectors first, then the scalar core for what is left.");
+                using (plan.Warns ? writer.Block() : default(SourceWriter.Scope?))
                 {
                     writer.Line($"ref var from = ref {MemoryMarshal}.GetReference({MemoryMarshal}.Cast<{layout.Name}, ulong>(source));");
                     writer.Line($"ref var to = ref {MemoryMarshal}.GetReference({MemoryMarshal}.Cast<{layout.Name}, ulong>(destination));");
                     foreach (var width in vectors)
                     {
-                        WriteVectorLoop(writer, fixup, width);
+                        WriteVectorLoop(writer, plan, width);
                     }
                 }
             }
@@ -46,38 +47,38 @@ internal static partial class LayoutEmitter
             writer.Line("for (; index < source.Length; index++)");
             using (writer.Block())
             {
-                writer.Line($"destination[index] = {fixup.Core}({scalarArguments});");
+                writer.Line($"destination[index] = {plan.Core}({scalarArguments});");
             }
         }
 
         writer.Line();
         writer.Line(GeneratedCode);
-        writer.Line($"private static void {ThrowDestinationTooShort}() =>");
-        writer.Line("    throw new global::System.ArgumentException(\"The destination is shorter than the entries to adjust.\", \"adjusted\");");
+        writer.Line($"private static void {GeneratedNames.ThrowDestinationTooShort}() =>");
+        writer.Line($"    throw new global::System.ArgumentException(\"The destination is shorter than the entries to adjust.\", \"{GeneratedNames.Parameters.Adjusted}\");");
     }
 
-    private static void WriteVectorLoop(SourceWriter writer, FixupShape fixup, int width)
+    private static void WriteVectorLoop(SourceWriter writer, FixupPlan plan, int width)
     {
         var vector = $"global::System.Runtime.Intrinsics.Vector{width}";
         var count = $"{vector}<ulong>.Count";
-        string Mask(PteRole role) => fixup.MaskOf(role);
+        string Mask(PteRole role) => MaskOf(plan, role);
         string Splat(string value) => $"{vector}.Create({value})";
         string Right(string value, PteRole role) =>
-            fixup.Plan.FixedHolder(role) is { Relocatable: false, Low: 0 } ? value : $"{vector}.ShiftRightLogical({value}, {fixup.BitOf(role)})";
-        string Left(string value, PteRole role) => $"{vector}.ShiftLeft({value}, {fixup.BitOf(role)})";
+            !plan[role].IsParameter && plan.FixedHolder(role)!.Low == 0 ? value : $"{vector}.ShiftRightLogical({value}, {BitOf(plan, role)})";
+        string Left(string value, PteRole role) => $"{vector}.ShiftLeft({value}, {BitOf(plan, role)})";
 
         writer.Line();
         writer.Line($"if ({vector}.IsHardwareAccelerated && source.Length - index >= {count})");
         using (writer.Block())
         {
-            if (fixup.Plan.Level == 1)
+            if (plan.Level == 1)
             {
-                writer.Line($"var notPv32 = {Splat($"{NotPv32}(kind)")};");
+                writer.Line($"var notPv32 = {Splat($"{GeneratedNames.NotPv32}(kind)")};");
             }
             else
             {
                 // The upper levels add a constant per domain kind to every present entry.
-                var added = fixup.Plan.Level switch
+                var added = plan.Level switch
                 {
                     2 => $"kind != {DomainKind}.Pv32 ? {Mask(PteRole.User)} : 0UL",
                     3 => $"kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)}",
@@ -92,7 +93,7 @@ internal static partial class LayoutEmitter
             using (writer.Block())
             {
                 writer.Line($"var entry = {vector}.LoadUnsafe(ref from, (nuint)index);");
-                if (fixup.Plan.Level == 1)
+                if (plan.Level == 1)
                 {
                     writer.Line("// The scalar core's steps, lane by lane.");
                     writer.Line($"var adjusts = {Right("entry", PteRole.Present)} & notPv32;");

@@ -20,13 +20,13 @@ internal static partial class LayoutEmitter
         writer.Line("/// tools that print, document or decode entries without reflection.");
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
-        writer.Line($"public static global::PteGen.PteLayoutDescriptor {GeneratedNames.Descriptor} => {GeneratedNames.DescriptorHolder}.Instance;");
+        writer.Line($"public static global::PteGen.PteLayoutDescriptor {GeneratedNames.Descriptor} => {GeneratedNames.DescriptorHolder}.{GeneratedNames.DescriptorInstance};");
         writer.Line();
         writer.Line(GeneratedCode);
         writer.Line($"private static class {GeneratedNames.DescriptorHolder}");
         using (writer.Block())
         {
-            writer.Line("internal static readonly global::PteGen.PteLayoutDescriptor Instance = new global::PteGen.PteLayoutDescriptor(");
+            writer.Line($"internal static readonly global::PteGen.PteLayoutDescriptor {GeneratedNames.DescriptorInstance} = new global::PteGen.PteLayoutDescriptor(");
             writer.Line($"    {Literals.String(Identifiers.Unescape(layout.Name))},");
             writer.Line($"    {Literals.Int(layout.Level)},");
             writer.Line($"    {Literals.String(switches.NoSwitchesName)},");

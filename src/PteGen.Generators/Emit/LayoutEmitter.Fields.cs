@@ -15,6 +15,7 @@ internal static partial class LayoutEmitter
         var mask = GeneratedNames.Mask(name);
         var shift = GeneratedNames.Shift(name);
         var raw = GeneratedNames.RawField;
+        var value = GeneratedNames.Parameters.Value;
 
         writer.Line();
         writer.Line($"// {plain}: {LayoutValidator.DescribeClaim(field)}{(field.Role == PteRole.None ? "" : $", role {field.Role}")}.");
@@ -40,25 +41,29 @@ internal static partial class LayoutEmitter
         }
 
         writer.Line();
-        writer.Line($"/// <summary>Returns a copy of this entry with <see cref=\"{name}\"/> ({bits}) set to <paramref name=\"value\"/>; no other bit changes.</summary>");
-        writer.Line($"/// <param name=\"value\">The new value of the field.</param>");
+        writer.Line($"/// <summary>Returns a copy of this entry with <see cref=\"{name}\"/> ({bits}) set to <paramref name=\"{value}\"/>; no other bit changes.</summary>");
+        writer.Line($"/// <param name=\"{value}\">The new value of the field.</param>");
         writer.Line("/// <returns>The new entry.</returns>");
         var check = NeedsRangeCheck(field);
         if (check)
         {
-            writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"value\"/> is above {Literals.Hex(field.MaxValue).Replace("UL", "")}, the largest value of a {field.Width}-bit field.</exception>");
+            writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{value}\"/> is above {Literals.Hex(field.MaxValue).Replace("UL", "")}, the largest value of a {field.Width}-bit field.</exception>");
         }
 
         writer.Line(GeneratedCode);
         writer.Line(Inline);
-        var with = $"public {layout.Name} {GeneratedNames.With(name)}({field.TypeName} value)";
+        var with = $"public {layout.Name} {GeneratedNames.With(name)}({field.TypeName} {value})";
         if (field.Kind == FieldKind.Bool)
         {
-            writer.Line($"{with} => new {layout.Name}(value ? {raw} | {mask} : {raw} & ~{mask});");
+            writer.Line($"{with} => new {layout.Name}({value} ? {raw} | {mask} : {raw} & ~{mask});");
             return;
         }
 
-        var widened = field.Kind == FieldKind.Enum ? $"(ulong)({field.StorageType})value" : field.StorageType == "ulong" ? "value" : "(ulong)value";
+        // A signed enum value widens with its sign (unchecked: a negative one then fails the range check, as it should,
+        // rather than throwing OverflowException in a project built with overflow checks).
+        var widened = field.Kind == FieldKind.Enum
+            ? field.StorageIsSigned ? $"unchecked((ulong)({field.StorageType}){value})" : $"(ulong)({field.StorageType}){value}"
+            : field.StorageType == "ulong" ? value : $"(ulong){value}";
         var result = field.Width == 64
             ? $"new {layout.Name}({widened})"
             : $"new {layout.Name}(({raw} & ~{mask}) | ({widened} << {shift}))";
@@ -81,7 +86,7 @@ internal static partial class LayoutEmitter
                     : $"new {layout.Name}(({raw} & ~{mask}) | (bits << {shift}))";
             }
 
-            var checkedValue = field.Kind == FieldKind.Enum ? "bits" : "value";
+            var checkedValue = field.Kind == FieldKind.Enum ? "bits" : value;
             writer.Line($"if ({checkedValue} > {Literals.Hex(field.MaxValue)})");
             using (writer.Block())
             {

@@ -1,17 +1,14 @@
+using PteGen.Generators.Helpers;
 using System.Collections.Generic;
 using System.Linq;
-using PteGen.Generators.Helpers;
 using PteGen.Generators.Model;
 using PteGen.Generators.Validation;
+using Parameter = PteGen.Generators.Model.GeneratedNames.Parameters;
 
 namespace PteGen.Generators.Emit;
 
 internal static partial class LayoutEmitter
 {
-    internal const string WarningHook = "OnGlobalKernelPage";
-    internal const string ThrowDestinationTooShort = "__ThrowDestinationTooShort";
-    internal const string NotPv32 = "__NotPv32";
-
     private const string DomainKind = "global::PteGen.PvDomainKind";
 
     /// <summary>
@@ -20,112 +17,115 @@ internal static partial class LayoutEmitter
     /// public overloads that pass constants for the build configuration, masks for a run-time configuration, or the
     /// negotiated bits. The core is inlined into each, so the constant overload is exactly the hand-written masks.
     /// </summary>
-    private static void WriteFixups(SourceWriter writer, LayoutModel layout, ulong? buildConfiguration)
+    private static void WriteFixups(SourceWriter writer, LayoutModel layout, FixupPlan? plan, ulong? buildConfiguration)
     {
-        var (plan, _) = FixupPlanner.Plan(layout);
         if (plan is null)
         {
             return;
         }
 
-        var fixup = new FixupShape(layout, plan);
         writer.Line();
         writer.Line($"// Guest-entry fixup: Xen's adjust_guest_l{plan.Level}e (xen/arch/x86/pv/mm.h), from the roles of this layout.");
-        if (fixup.Warns)
+        if (plan.Warns)
         {
-            WriteWarningHook(writer, layout, fixup);
+            WriteWarningHook(writer, layout, plan);
         }
 
         if (buildConfiguration is { } build)
         {
-            WriteConstantFixup(writer, layout, fixup, build);
+            WriteConstantFixup(writer, layout, plan, build);
         }
 
         if (layout.Switches.HasSwitches)
         {
-            WriteRuntimeFixup(writer, layout, fixup);
+            WriteRuntimeFixup(writer, layout, plan);
         }
 
-        WriteFixupCore(writer, layout, fixup);
+        WriteFixupCore(writer, layout, plan);
         if (layout.HasSpan)
         {
-            WriteFixupBatch(writer, layout, fixup);
+            WriteFixupBatch(writer, layout, plan);
         }
 
-        WriteRoleBitHelpers(writer, layout, fixup);
+        WriteRoleBitHelpers(writer, layout, plan);
     }
 
-    private static void WriteWarningHook(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    private static void WriteWarningHook(SourceWriter writer, LayoutModel layout, FixupPlan plan)
     {
-        var kernel = fixup.Plan.Holders[PteRole.GuestKernel][0].Name;
-        var global = fixup.Plan.Holders[PteRole.Global][0].Name;
+        var kernel = plan[PteRole.GuestKernel].Holders[0].Name;
+        var global = plan[PteRole.Global].Holders[0].Name;
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line($"/// Called by <c>{fixup.Plan.MethodName}</c> when a present entry of a 64-bit PV domain arrives with both the kernel");
+        writer.Line($"/// Called by <c>{plan.MethodName}</c> when a present entry of a 64-bit PV domain arrives with both the kernel");
         writer.Line($"/// marker (<see cref=\"{kernel}\"/>) and <see cref=\"{global}\"/> set, in configurations where <c>{Literals.Xml(layout.WarnWhenText)}</c> holds");
         writer.Line("/// (Xen's debug builds log \"Global bit is set in kernel page\"). The entry is still adjusted as usual.");
         writer.Line("/// Implement this partial method in your part of the struct to report it; left unimplemented, the compiler removes");
         writer.Line("/// every call to it, so it costs nothing.");
         writer.Line("/// </summary>");
         writer.Line($"/// <param name=\"{Identifiers.Unescape(layout.HookParameterName)}\">The entry as the guest submitted it.</param>");
-        writer.Line($"static partial void {WarningHook}({layout.Name} {layout.HookParameterName});");
+        writer.Line($"static partial void {GeneratedNames.WarningHook}({layout.Name} {layout.HookParameterName});");
     }
 
-    private static void WriteConstantFixup(SourceWriter writer, LayoutModel layout, FixupShape fixup, ulong build)
+    private static void WriteConstantFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan, ulong build)
     {
         var switches = layout.Switches;
         var configurationName = switches.HasSwitches ? switches.Format(build) : null;
-        var arguments = fixup.Parameters.Select(p => GeneratedNames.Shift(fixup.Plan.HolderIn(p.Role, build).Name)).ToList();
-        if (fixup.Warns)
+        var arguments = plan.Parameters.Select(p => GeneratedNames.Shift(p.HolderIn(build).Name)).ToList();
+        if (plan.Warns)
         {
             arguments.Add(Literals.Bool(layout.WarnWhen!.Holds(build)));
         }
 
         writer.Line();
-        WriteFixupSummary(writer, layout, fixup, configurationName is null ? null : $"the build configuration, <c>{configurationName}</c> (the <c>PteGenConfiguration</c> MSBuild property; no switch when it is empty)");
-        writer.Line("/// <param name=\"entry\">The entry the guest submitted.</param>");
-        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
+        WriteFixupSummary(writer, plan, configurationName is null ? null : $"the build configuration, <c>{configurationName}</c> (the <c>PteGenConfiguration</c> MSBuild property; no switch when it is empty)");
+        writer.Line($"/// <param name=\"{Parameter.Entry}\">The entry the guest submitted.</param>");
+        writer.Line($"/// <param name=\"{Parameter.Kind}\">The kind of the guest's domain.</param>");
         writer.Line("/// <returns>The entry Xen installs.</returns>");
         writer.Line(GeneratedCode);
         writer.Line(Inline);
-        writer.Line($"public static {layout.Name} {fixup.Plan.MethodName}({layout.Name} entry, {DomainKind} kind) => {fixup.Core}({string.Join(", ", new[] { "entry", "kind" }.Concat(arguments))});");
+        writer.Line($"public static {layout.Name} {plan.MethodName}({layout.Name} {Parameter.Entry}, {DomainKind} {Parameter.Kind}) => {plan.Core}({string.Join(", ", new[] { Parameter.Entry, Parameter.Kind }.Concat(arguments))});");
 
         if (!layout.HasSpan)
         {
             return;
         }
 
-        WriteBatchOverloads(writer, layout, fixup, $"{fixup.Plan.MethodName}({layout.Name}, {DomainKind})", "", [], [], arguments);
+        WriteBatchOverloads(writer, layout, plan, $"{plan.MethodName}({layout.Name}, {DomainKind})", "", [], [], arguments);
     }
 
-    private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan)
     {
         var type = layout.Switches.TypeName;
-        var arguments = fixup.Parameters.Select(p => p.Holder is { } holder ? GeneratedNames.Shift(holder.Name) : $"{RoleBitHelper(p.Role)}(configuration)").ToList();
-        if (fixup.Warns)
+        var configuration = Parameter.Configuration;
+        var arguments = plan.Parameters
+            .Select(p => p.FixedHolder is { } holder ? GeneratedNames.Shift(holder.Name) : $"{GeneratedNames.RoleBit(p.Role)}({configuration})")
+            .ToList();
+        if (plan.Warns)
         {
-            arguments.Add(ConditionExpression(layout.WarnWhen!, type, "configuration"));
+            arguments.Add(ConditionExpression(layout.WarnWhen!, type, configuration));
         }
 
+        var configurationDoc = $"/// <param name=\"{configuration}\">A valid configuration (the switches that are on).</param>";
+        var invalidDoc = $"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{configuration}\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>";
         writer.Line();
-        WriteFixupSummary(writer, layout, fixup, "a configuration chosen at run time");
-        writer.Line("/// <param name=\"entry\">The entry the guest submitted.</param>");
-        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
-        writer.Line("/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>");
+        WriteFixupSummary(writer, plan, "a configuration chosen at run time");
+        writer.Line($"/// <param name=\"{Parameter.Entry}\">The entry the guest submitted.</param>");
+        writer.Line($"/// <param name=\"{Parameter.Kind}\">The kind of the guest's domain.</param>");
+        writer.Line(configurationDoc);
         writer.Line("/// <returns>The entry Xen installs.</returns>");
-        writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"configuration\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
+        writer.Line(invalidDoc);
         writer.Line(GeneratedCode);
-        writer.Line($"public static {layout.Name} {fixup.Plan.MethodName}({layout.Name} entry, {DomainKind} kind, {type} configuration)");
+        writer.Line($"public static {layout.Name} {plan.MethodName}({layout.Name} {Parameter.Entry}, {DomainKind} {Parameter.Kind}, {type} {configuration})");
         using (writer.Block())
         {
-            writer.Line($"if (!{GeneratedNames.IsValid}(configuration))");
+            writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
             using (writer.Block())
             {
-                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}(configuration);");
+                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
             }
 
             writer.Line();
-            writer.Line($"return {fixup.Core}({string.Join(", ", new[] { "entry", "kind" }.Concat(arguments))});");
+            writer.Line($"return {plan.Core}({string.Join(", ", new[] { Parameter.Entry, Parameter.Kind }.Concat(arguments))});");
         }
 
         if (!layout.HasSpan)
@@ -136,12 +136,11 @@ internal static partial class LayoutEmitter
         WriteBatchOverloads(
             writer,
             layout,
-            fixup,
-            $"{fixup.Plan.MethodName}({layout.Name}, {DomainKind}, {type})",
-            $", {type} configuration",
-            ["/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>",
-             $"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"configuration\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>"],
-            [$"if (!{GeneratedNames.IsValid}(configuration))", "{", $"    {GeneratedNames.ThrowInvalidConfiguration}(configuration);", "}"],
+            plan,
+            $"{plan.MethodName}({layout.Name}, {DomainKind}, {type})",
+            $", {type} {configuration}",
+            [configurationDoc, invalidDoc],
+            [$"if (!{GeneratedNames.IsValid}({configuration}))", "{", $"    {GeneratedNames.ThrowInvalidConfiguration}({configuration});", "}"],
             arguments);
     }
 
@@ -152,7 +151,7 @@ internal static partial class LayoutEmitter
     private static void WriteBatchOverloads(
         SourceWriter writer,
         LayoutModel layout,
-        FixupShape fixup,
+        FixupPlan plan,
         string scalarCref,
         string extraParameters,
         IReadOnlyList<string> extraDocs,
@@ -164,19 +163,20 @@ internal static partial class LayoutEmitter
             return;
         }
 
-        var method = fixup.Plan.MethodName;
+        var (entries, adjusted, kind) = (Parameter.Entries, Parameter.Adjusted, Parameter.Kind);
+        var method = plan.MethodName;
         var span = $"global::System.Span<{layout.Name}>";
         writer.Line();
         writer.Line($"/// <summary>Applies <see cref=\"{scalarCref}\"/> to every entry of a page table, in place.</summary>");
-        writer.Line("/// <param name=\"entries\">The entries, adjusted in place.</param>");
-        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
+        writer.Line($"/// <param name=\"{entries}\">The entries, adjusted in place.</param>");
+        writer.Line($"/// <param name=\"{kind}\">The kind of the guest's domain.</param>");
         foreach (var doc in extraDocs)
         {
             writer.Line(doc);
         }
 
         writer.Line(GeneratedCode);
-        writer.Line($"public static void {method}({span} entries, {DomainKind} kind{extraParameters})");
+        writer.Line($"public static void {method}({span} {entries}, {DomainKind} {kind}{extraParameters})");
         using (writer.Block())
         {
             foreach (var line in guard)
@@ -189,28 +189,28 @@ internal static partial class LayoutEmitter
                 writer.Line();
             }
 
-            writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "entries", "kind" }.Concat(arguments))});");
+            writer.Line($"{plan.Batch}({string.Join(", ", new[] { entries, entries, kind }.Concat(arguments))});");
         }
 
         writer.Line();
-        writer.Line($"/// <summary>Applies <see cref=\"{scalarCref}\"/> to every entry of <paramref name=\"entries\"/>, writing the results to <paramref name=\"adjusted\"/>.</summary>");
-        writer.Line("/// <param name=\"entries\">The entries the guest submitted; not changed (unless it is <paramref name=\"adjusted\"/> itself).</param>");
-        writer.Line("/// <param name=\"adjusted\">Receives the adjusted entries: at least as long as <paramref name=\"entries\"/>, and either the same memory or memory that does not overlap it.</param>");
-        writer.Line("/// <param name=\"kind\">The kind of the guest's domain.</param>");
+        writer.Line($"/// <summary>Applies <see cref=\"{scalarCref}\"/> to every entry of <paramref name=\"{entries}\"/>, writing the results to <paramref name=\"{adjusted}\"/>.</summary>");
+        writer.Line($"/// <param name=\"{entries}\">The entries the guest submitted; not changed (unless it is <paramref name=\"{adjusted}\"/> itself).</param>");
+        writer.Line($"/// <param name=\"{adjusted}\">Receives the adjusted entries: at least as long as <paramref name=\"{entries}\"/>, and either the same memory or memory that does not overlap it.</param>");
+        writer.Line($"/// <param name=\"{kind}\">The kind of the guest's domain.</param>");
         foreach (var doc in extraDocs)
         {
             writer.Line(doc);
         }
 
-        writer.Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"adjusted\"/> is shorter than <paramref name=\"entries\"/>.</exception>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"{adjusted}\"/> is shorter than <paramref name=\"{entries}\"/>.</exception>");
         writer.Line(GeneratedCode);
-        writer.Line($"public static void {method}(global::System.ReadOnlySpan<{layout.Name}> entries, {span} adjusted, {DomainKind} kind{extraParameters})");
+        writer.Line($"public static void {method}(global::System.ReadOnlySpan<{layout.Name}> {entries}, {span} {adjusted}, {DomainKind} {kind}{extraParameters})");
         using (writer.Block())
         {
-            writer.Line("if (adjusted.Length < entries.Length)");
+            writer.Line($"if ({adjusted}.Length < {entries}.Length)");
             using (writer.Block())
             {
-                writer.Line($"{ThrowDestinationTooShort}();");
+                writer.Line($"{GeneratedNames.ThrowDestinationTooShort}();");
             }
 
             writer.Line();
@@ -224,23 +224,23 @@ internal static partial class LayoutEmitter
                 writer.Line();
             }
 
-            writer.Line($"{fixup.Batch}({string.Join(", ", new[] { "entries", "adjusted", "kind" }.Concat(arguments))});");
+            writer.Line($"{plan.Batch}({string.Join(", ", new[] { entries, adjusted, kind }.Concat(arguments))});");
         }
     }
 
-    private static void WriteFixupSummary(SourceWriter writer, LayoutModel layout, FixupShape fixup, string? configuration)
+    private static void WriteFixupSummary(SourceWriter writer, FixupPlan plan, string? configuration)
     {
-        var names = fixup.RoleNames;
         var under = configuration is null ? "" : $" under {configuration}";
         writer.Line("/// <summary>");
-        writer.Line($"/// Xen's <c>adjust_guest_l{fixup.Plan.Level}e</c>{under}. {FixupBehaviour(fixup.Plan.Level, names)}");
+        writer.Line($"/// Xen's <c>adjust_guest_l{plan.Level}e</c>{under}. {FixupBehaviour(plan)}");
         writer.Line("/// </summary>");
     }
 
-    private static string FixupBehaviour(int level, IReadOnlyDictionary<PteRole, string> names)
+    private static string FixupBehaviour(FixupPlan plan)
     {
-        string Ref(PteRole role) => $"<see cref=\"{names[role]}\"/>";
-        return level switch
+        // A role held by several claims (one per configuration) is named after the first.
+        string Ref(PteRole role) => $"<see cref=\"{plan[role].Holders[0].Name}\"/>";
+        return plan.Level switch
         {
             1 => $"For a {Ref(PteRole.Present)} entry of a 64-bit PV domain: an entry without {Ref(PteRole.User)} (a kernel mapping) gets {Ref(PteRole.User)} and the kernel marker {Ref(PteRole.GuestKernel)}; then an entry without the kernel marker (a user mapping) gets {Ref(PteRole.Global)} and {Ref(PteRole.User)}. {Ref(PteRole.Global)} is never cleared and no other bit changes. Entries that are not present, and every entry of a 32-bit PV domain, come back unchanged.",
             2 => $"Adds {Ref(PteRole.User)} to a {Ref(PteRole.Present)} entry of a 64-bit PV domain; other entries come back unchanged.",
@@ -255,35 +255,36 @@ internal static partial class LayoutEmitter
     /// mispredicted branches, and the result is exactly that of Xen's if-steps. (Comparisons turned into masks would be
     /// branch-free too, but x64's setcc then chains every entry to the one before through a partial register.)
     /// </summary>
-    private static void WriteFixupCore(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    private static void WriteFixupCore(SourceWriter writer, LayoutModel layout, FixupPlan plan)
     {
-        string Bit(PteRole role) => fixup.BitOf(role);
+        string Bit(PteRole role) => BitOf(plan, role);
         var parameters = new List<string> { $"{layout.Name} entry", $"{DomainKind} kind" };
-        parameters.AddRange(fixup.ParameterDeclarations);
+        parameters.AddRange(CoreParameterDeclarations(plan));
 
         writer.Line();
-        writer.Line($"/// <summary>The steps of <c>adjust_guest_l{fixup.Plan.Level}e</c>; every public overload inlines this with its own bits.</summary>");
+        writer.Line($"/// <summary>The steps of <c>adjust_guest_l{plan.Level}e</c>; every public overload inlines this with its own bits.</summary>");
         writer.Line(GeneratedCode);
         writer.Line(Inline);
-        writer.Line($"private static {layout.Name} {fixup.Core}({string.Join(", ", parameters)})");
+        writer.Line($"private static {layout.Name} {plan.Core}({string.Join(", ", parameters)})");
         using (writer.Block())
         {
             var raw = GeneratedNames.RawField;
+            var notPv32 = GeneratedNames.NotPv32;
             writer.Line($"var raw = entry.{raw};");
-            switch (fixup.Plan.Level)
+            switch (plan.Level)
             {
                 case 1:
                     writer.Line();
                     writer.Line("// 1 for a present entry of a 64-bit PV domain, the only entries Xen adjusts; else 0.");
-                    writer.Line($"var adjusts = (raw >> {Bit(PteRole.Present)}) & {NotPv32}(kind);");
-                    if (fixup.Warns)
+                    writer.Line($"var adjusts = (raw >> {Bit(PteRole.Present)}) & {notPv32}(kind);");
+                    if (plan.Warns)
                     {
                         writer.Line();
                         writer.Line("// The warning looks at the entry as submitted: the kernel marker and Global both set.");
                         writer.Line($"if (warn && (adjusts & (raw >> {Bit(PteRole.GuestKernel)}) & (raw >> {Bit(PteRole.Global)})) != 0)");
                         using (writer.Block())
                         {
-                            writer.Line($"{WarningHook}(entry);");
+                            writer.Line($"{GeneratedNames.WarningHook}(entry);");
                         }
                     }
 
@@ -297,19 +298,19 @@ internal static partial class LayoutEmitter
                 case 2:
                     writer.Line();
                     writer.Line("// Present entries of 64-bit PV domains get User.");
-                    writer.Line($"raw |= ((raw >> {Bit(PteRole.Present)}) & {NotPv32}(kind)) << {Bit(PteRole.User)};");
+                    writer.Line($"raw |= ((raw >> {Bit(PteRole.Present)}) & {notPv32}(kind)) << {Bit(PteRole.User)};");
                     break;
                 case 3:
                     writer.Line();
                     writer.Line("// Present entries get User; those of 32-bit PV domains also RW.");
                     writer.Line($"var present = (raw >> {Bit(PteRole.Present)}) & 1UL;");
-                    writer.Line($"raw |= (present << {Bit(PteRole.User)}) | ((present & (1UL - {NotPv32}(kind))) << {Bit(PteRole.Writable)});");
+                    writer.Line($"raw |= (present << {Bit(PteRole.User)}) | ((present & (1UL - {notPv32}(kind))) << {Bit(PteRole.Writable)});");
                     break;
                 default:
                     writer.Line();
                     writer.Line("// Present entries get Accessed (Xen 4.11 and later); those of 64-bit PV domains also User.");
                     writer.Line($"var present = (raw >> {Bit(PteRole.Present)}) & 1UL;");
-                    writer.Line($"raw |= (present << {Bit(PteRole.Accessed)}) | ((present & {NotPv32}(kind)) << {Bit(PteRole.User)});");
+                    writer.Line($"raw |= (present << {Bit(PteRole.Accessed)}) | ((present & {notPv32}(kind)) << {Bit(PteRole.User)});");
                     break;
             }
 
@@ -324,11 +325,11 @@ internal static partial class LayoutEmitter
         writer.Line("/// </summary>");
         writer.Line(GeneratedCode);
         writer.Line(Inline);
-        writer.Line($"private static ulong {NotPv32}({DomainKind} kind) => ((ulong)((uint)kind ^ (uint){DomainKind}.Pv32) + 0xFFFFFFFFUL) >> 32;");
+        writer.Line($"private static ulong {GeneratedNames.NotPv32}({DomainKind} kind) => ((ulong)((uint)kind ^ (uint){DomainKind}.Pv32) + 0xFFFFFFFFUL) >> 32;");
     }
 
     /// <summary>For each role whose claim depends on the configuration: its bit in a given configuration.</summary>
-    private static void WriteRoleBitHelpers(SourceWriter writer, LayoutModel layout, FixupShape fixup)
+    private static void WriteRoleBitHelpers(SourceWriter writer, LayoutModel layout, FixupPlan plan)
     {
         if (!layout.Switches.HasSwitches)
         {
@@ -336,15 +337,15 @@ internal static partial class LayoutEmitter
         }
 
         var type = layout.Switches.TypeName;
-        foreach (var role in fixup.Plan.Roles.Where(r => fixup.Plan.FixedHolder(r) is null))
+        foreach (var role in plan.Roles.Where(r => r.FixedHolder is null))
         {
             writer.Line();
-            writer.Line($"/// <summary>The bit holding role {role} in <paramref name=\"configuration\"/> (a valid one).</summary>");
+            writer.Line($"/// <summary>The bit holding role {role.Role} in <paramref name=\"configuration\"/> (a valid one).</summary>");
             writer.Line(GeneratedCode);
-            writer.Line($"private static int {RoleBitHelper(role)}({type} configuration)");
+            writer.Line($"private static int {GeneratedNames.RoleBit(role.Role)}({type} configuration)");
             using (writer.Block())
             {
-                foreach (var holder in fixup.Plan.Holders[role])
+                foreach (var holder in role.Holders)
                 {
                     if (holder.When is null)
                     {
@@ -361,7 +362,7 @@ internal static partial class LayoutEmitter
                     writer.Line();
                 }
 
-                if (fixup.Plan.Holders[role].All(h => h.When is not null))
+                if (role.Holders.All(h => h.When is not null))
                 {
                     writer.Line("return 0; // Unreachable: every valid configuration has a holder (PTE021 otherwise).");
                 }
@@ -369,56 +370,26 @@ internal static partial class LayoutEmitter
         }
     }
 
-    internal static string RoleBitHelper(PteRole role) => $"__{role}RoleBit";
-
-    /// <summary>Which role masks the fixup core takes as parameters, and how each overload fills them in.</summary>
-    private sealed class FixupShape
+    /// <summary>The core's parameter for a role's bit: <c>presentBit</c>, <c>guestKernelBit</c>, ...</summary>
+    private static string CoreParameter(PteRole role)
     {
-        public FixupShape(LayoutModel layout, FixupPlan plan)
-        {
-            Plan = plan;
-            Core = $"__{plan.MethodName}";
-            Warns = plan.Level == 1 && layout.WarnWhen is not null;
-            RoleNames = plan.Roles.ToDictionary(role => role, role => plan.Holders[role][0].Name);
-            Parameters = plan.Roles
-                .Where(role => plan.FixedHolder(role) is not { Relocatable: false })
-                .Select(role => new FixupParameter(role, char.ToLowerInvariant(role.ToString()[0]) + role.ToString().Substring(1) + "Bit", plan.FixedHolder(role)))
-                .ToList();
-        }
-
-        public FixupPlan Plan { get; }
-
-        public string Core { get; }
-
-        /// <summary>The whole-table form of <see cref="Core"/>.</summary>
-        public string Batch => Core + "Batch";
-
-        /// <summary>The parameters of the core after the entry and the domain kind, as declared.</summary>
-        public IEnumerable<string> ParameterDeclarations =>
-            Parameters.Select(p => $"int {p.Name}").Concat(Warns ? new[] { "bool warn" } : System.Array.Empty<string>());
-
-        /// <summary>The arguments that pass the core's own parameters on.</summary>
-        public IEnumerable<string> ParameterNames =>
-            Parameters.Select(p => p.Name).Concat(Warns ? new[] { "warn" } : System.Array.Empty<string>());
-
-        public bool Warns { get; }
-
-        public IReadOnlyDictionary<PteRole, string> RoleNames { get; }
-
-        /// <summary>Roles whose mask varies (conditional claims, or relocatable ones chosen per domain).</summary>
-        public IReadOnlyList<FixupParameter> Parameters { get; }
-
-        /// <summary>The bit position of <paramref name="role"/>: the core's parameter, or the claim's Shift constant.</summary>
-        public string BitOf(PteRole role) =>
-            Parameters.FirstOrDefault(p => p.Role == role) is { } parameter ? parameter.Name : GeneratedNames.Shift(Plan.FixedHolder(role)!.Name);
-
-        /// <summary>The mask of <paramref name="role"/>: from the core's parameter, or the claim's Mask constant.</summary>
-        public string MaskOf(PteRole role) =>
-            Parameters.FirstOrDefault(p => p.Role == role) is { } parameter ? $"(1UL << {parameter.Name})" : GeneratedNames.Mask(Plan.FixedHolder(role)!.Name);
+        var name = role.ToString();
+        return char.ToLowerInvariant(name[0]) + name.Substring(1) + "Bit";
     }
 
-    /// <param name="Role">The role.</param>
-    /// <param name="Name">The parameter name in the core.</param>
-    /// <param name="Holder">The claim when it holds the role in every configuration (a relocatable one), else <see langword="null"/>.</param>
-    private sealed record FixupParameter(PteRole Role, string Name, FieldModel? Holder);
+    /// <summary>The parameters of the core after the entry and the domain kind, as declared.</summary>
+    private static IEnumerable<string> CoreParameterDeclarations(FixupPlan plan) =>
+        plan.Parameters.Select(p => $"int {CoreParameter(p.Role)}").Concat(plan.Warns ? new[] { "bool warn" } : System.Array.Empty<string>());
+
+    /// <summary>The arguments that pass the core's own parameters on.</summary>
+    private static IEnumerable<string> CoreParameterNames(FixupPlan plan) =>
+        plan.Parameters.Select(p => CoreParameter(p.Role)).Concat(plan.Warns ? new[] { "warn" } : System.Array.Empty<string>());
+
+    /// <summary>The bit position of <paramref name="role"/> in the core: its parameter, or the claim's Shift constant.</summary>
+    private static string BitOf(FixupPlan plan, PteRole role) =>
+        plan[role].IsParameter ? CoreParameter(role) : GeneratedNames.Shift(plan.FixedHolder(role)!.Name);
+
+    /// <summary>The mask of <paramref name="role"/> in the core: from its parameter, or the claim's Mask constant.</summary>
+    private static string MaskOf(FixupPlan plan, PteRole role) =>
+        plan[role].IsParameter ? $"(1UL << {CoreParameter(role)})" : GeneratedNames.Mask(plan.FixedHolder(role)!.Name);
 }

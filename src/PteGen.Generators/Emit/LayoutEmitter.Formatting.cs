@@ -9,34 +9,35 @@ internal static partial class LayoutEmitter
     {
         var name = layout.Name;
         var raw = GeneratedNames.RawField;
+        var (other, obj, left, right) = (GeneratedNames.Parameters.Other, GeneratedNames.Parameters.Object, GeneratedNames.Parameters.Left, GeneratedNames.Parameters.Right);
         writer.Line();
         writer.Line("// Equality: two entries are equal when their raw values are.");
         writer.Line();
         writer.Line("/// <summary>Whether the two entries have the same raw value.</summary>");
-        writer.Line("/// <param name=\"other\">The entry to compare with.</param>");
+        writer.Line($"/// <param name=\"{other}\">The entry to compare with.</param>");
         writer.Line(GeneratedCode);
-        writer.Line($"public bool Equals({name} other) => {raw} == other.{raw};");
+        writer.Line($"public bool {GeneratedNames.EqualsMethod}({name} {other}) => {raw} == {other}.{raw};");
         writer.Line();
-        writer.Line("/// <summary>Whether <paramref name=\"obj\"/> is an entry of this layout with the same raw value.</summary>");
-        writer.Line("/// <param name=\"obj\">The object to compare with.</param>");
+        writer.Line($"/// <summary>Whether <paramref name=\"{obj}\"/> is an entry of this layout with the same raw value.</summary>");
+        writer.Line($"/// <param name=\"{obj}\">The object to compare with.</param>");
         writer.Line(GeneratedCode);
-        writer.Line($"public override bool Equals(object? obj) => obj is {name} other && {raw} == other.{raw};");
+        writer.Line($"public override bool {GeneratedNames.EqualsMethod}(object? {obj}) => {obj} is {name} other && {raw} == other.{raw};");
         writer.Line();
         writer.Line("/// <summary>The hash code of the raw value.</summary>");
         writer.Line(GeneratedCode);
-        writer.Line($"public override int GetHashCode() => {raw}.GetHashCode();");
+        writer.Line($"public override int {GeneratedNames.GetHashCodeMethod}() => {raw}.GetHashCode();");
         writer.Line();
         writer.Line("/// <summary>Whether the two entries have the same raw value.</summary>");
-        writer.Line("/// <param name=\"left\">The first entry.</param>");
-        writer.Line("/// <param name=\"right\">The second entry.</param>");
+        writer.Line($"/// <param name=\"{left}\">The first entry.</param>");
+        writer.Line($"/// <param name=\"{right}\">The second entry.</param>");
         writer.Line(GeneratedCode);
-        writer.Line($"public static bool operator ==({name} left, {name} right) => left.{raw} == right.{raw};");
+        writer.Line($"public static bool operator ==({name} {left}, {name} {right}) => {left}.{raw} == {right}.{raw};");
         writer.Line();
         writer.Line("/// <summary>Whether the two entries have different raw values.</summary>");
-        writer.Line("/// <param name=\"left\">The first entry.</param>");
-        writer.Line("/// <param name=\"right\">The second entry.</param>");
+        writer.Line($"/// <param name=\"{left}\">The first entry.</param>");
+        writer.Line($"/// <param name=\"{right}\">The second entry.</param>");
         writer.Line(GeneratedCode);
-        writer.Line($"public static bool operator !=({name} left, {name} right) => left.{raw} != right.{raw};");
+        writer.Line($"public static bool operator !=({name} {left}, {name} {right}) => {left}.{raw} != {right}.{raw};");
     }
 
     /// <summary>
@@ -57,26 +58,27 @@ internal static partial class LayoutEmitter
         }
 
         writer.Line(GeneratedCode);
-        writer.Line($"public override string ToString() => {GeneratedNames.Format}({(switches.HasSwitches ? "null" : "")});");
+        writer.Line($"public override string {GeneratedNames.ToStringMethod}() => {GeneratedNames.Format}({(switches.HasSwitches ? "null" : "")});");
 
         if (switches.HasSwitches)
         {
+            var configuration = GeneratedNames.Parameters.Configuration;
             writer.Line();
-            writer.Line("/// <summary>Formats the entry as its raw value and the non-zero fields that exist in <paramref name=\"configuration\"/>.</summary>");
-            writer.Line("/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>");
-            writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"configuration\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
+            writer.Line($"/// <summary>Formats the entry as its raw value and the non-zero fields that exist in <paramref name=\"{configuration}\"/>.</summary>");
+            writer.Line($"/// <param name=\"{configuration}\">A valid configuration (the switches that are on).</param>");
+            writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{configuration}\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
             writer.Line(GeneratedCode);
-            writer.Line($"public string ToString({switches.TypeName} configuration)");
+            writer.Line($"public string {GeneratedNames.ToStringMethod}({switches.TypeName} {configuration})");
             using (writer.Block())
             {
-                writer.Line($"if (!{GeneratedNames.IsValid}(configuration))");
+                writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
                 using (writer.Block())
                 {
-                    writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}(configuration);");
+                    writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
                 }
 
                 writer.Line();
-                writer.Line($"return {GeneratedNames.Format}(configuration);");
+                writer.Line($"return {GeneratedNames.Format}({configuration});");
             }
         }
 

@@ -56,17 +56,18 @@ internal static partial class LayoutEmitter
     {
         var switches = layout.Switches;
         var type = switches.TypeName;
+        var configuration = GeneratedNames.Parameters.Configuration;
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line($"/// Whether <paramref name=\"configuration\"/> is a valid configuration of this layout: it has only switches of");
+        writer.Line($"/// Whether <paramref name=\"{configuration}\"/> is a valid configuration of this layout: it has only switches of");
         writer.Line($"/// <see cref=\"{type}\"/> and at most one switch of each <c>[MutuallyExclusive]</c> group.");
         writer.Line("/// </summary>");
-        writer.Line("/// <param name=\"configuration\">The switches that are on.</param>");
+        writer.Line($"/// <param name=\"{configuration}\">The switches that are on.</param>");
         writer.Line(GeneratedCode);
-        writer.Line($"public static bool {GeneratedNames.IsValid}({type} configuration)");
+        writer.Line($"public static bool {GeneratedNames.IsValid}({type} {configuration})");
         using (writer.Block())
         {
-            writer.Line($"if ((configuration & ~({SwitchList(switches, switches.AllSwitches)})) != 0)");
+            writer.Line($"if (({configuration} & ~({SwitchList(switches, switches.AllSwitches)})) != 0)");
             using (writer.Block())
             {
                 writer.Line("return false;");
@@ -78,8 +79,9 @@ internal static partial class LayoutEmitter
                 var names = switches.Members.Where(m => (m.Value & group) != 0).Select(m => m.Name);
                 writer.Line();
                 writer.Line($"// [MutuallyExclusive({string.Join(", ", names)})]: at most one of them.");
-                writer.Line($"var group{index} = configuration & ({SwitchList(switches, group)});");
-                writer.Line($"if ((group{index} & (group{index} - 1)) != 0)");
+                writer.Line($"var group{index} = {configuration} & ({SwitchList(switches, group)});");
+                // unchecked: no switch of the group on is 0 - 1, which a project built with overflow checks would throw on.
+                writer.Line($"if ((group{index} & unchecked(group{index} - 1)) != 0)");
                 using (writer.Block())
                 {
                     writer.Line("return false;");
@@ -104,18 +106,19 @@ internal static partial class LayoutEmitter
         System.Func<FieldModel, bool> belongs)
     {
         var type = layout.Switches.TypeName;
+        var configuration = GeneratedNames.Parameters.Configuration;
         writer.Line();
-        writer.Line($"/// <summary>{summary} in <paramref name=\"configuration\"/>.</summary>");
-        writer.Line("/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>");
-        writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"configuration\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
+        writer.Line($"/// <summary>{summary} in <paramref name=\"{configuration}\"/>.</summary>");
+        writer.Line($"/// <param name=\"{configuration}\">A valid configuration (the switches that are on).</param>");
+        writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{configuration}\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>");
         writer.Line(GeneratedCode);
-        writer.Line($"public static ulong {name}({type} configuration)");
+        writer.Line($"public static ulong {name}({type} {configuration})");
         using (writer.Block())
         {
-            writer.Line($"if (!{GeneratedNames.IsValid}(configuration))");
+            writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
             using (writer.Block())
             {
-                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}(configuration);");
+                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
             }
 
             writer.Line();
@@ -123,7 +126,7 @@ internal static partial class LayoutEmitter
             foreach (var group in ConditionalGroups(layout, belongs))
             {
                 writer.Line();
-                writer.Line($"if ({ConditionExpression(group.Key, type, "configuration")})");
+                writer.Line($"if ({ConditionExpression(group.Key, type, configuration)})");
                 using (writer.Block())
                 {
                     writer.Line($"bits |= {string.Join(" | ", group.Select(f => GeneratedNames.Mask(f.Name)))}; // when {group.Key}");
@@ -142,43 +145,76 @@ internal static partial class LayoutEmitter
     {
         var switches = layout.Switches;
         var present = Ownership.FixedRole(layout, PteRole.Present);
-        var parameter = switches.HasSwitches ? $"{switches.TypeName} configuration" : "";
-        var mask = switches.HasSwitches ? $"{GeneratedNames.GuestRefusedBits}(configuration)" : GeneratedNames.FixedGuestRefusedBits;
+
+        // Without a claim that is always Present, each conditional one is tested where its condition holds (one
+        // holder per configuration at most, PTE012); elsewhere the entry has no present bit and is always checked.
+        var conditionalPresent = present is null && switches.HasSwitches
+            ? layout.Fields.Where(f => f.Role == PteRole.Present && f.When is not null).ToList()
+            : new List<FieldModel>();
+        var configuration = GeneratedNames.Parameters.Configuration;
+        var parameter = switches.HasSwitches ? $"{switches.TypeName} {configuration}" : "";
+        var mask = switches.HasSwitches ? $"{GeneratedNames.GuestRefusedBits}({configuration})" : GeneratedNames.FixedGuestRefusedBits;
+        var raw = GeneratedNames.RawField;
         writer.Line();
         writer.Line("/// <summary>");
-        writer.Line($"/// The bits of this entry that a guest may not set{(switches.HasSwitches ? " in <paramref name=\"configuration\"/>" : "")}; 0 when the hypervisor would accept it.");
+        writer.Line($"/// The bits of this entry that a guest may not set{(switches.HasSwitches ? $" in <paramref name=\"{configuration}\"/>" : "")}; 0 when the hypervisor would accept it.");
         if (present is not null)
         {
             writer.Line($"/// A non-present entry is never checked (only <see cref=\"{present.Name}\"/> entries are), as in Xen.");
+        }
+        else if (conditionalPresent.Count > 0)
+        {
+            var holders = string.Join(", ", conditionalPresent.Select(f => $"<see cref=\"{f.Name}\"/> when <c>{Literals.Xml(f.WhenText)}</c>"));
+            writer.Line($"/// Where a claim holds role Present ({holders}), a non-present entry is never checked, as in Xen.");
         }
 
         writer.Line("/// </summary>");
         if (switches.HasSwitches)
         {
-            writer.Line("/// <param name=\"configuration\">A valid configuration (the switches that are on).</param>");
+            writer.Line($"/// <param name=\"{configuration}\">A valid configuration (the switches that are on).</param>");
         }
 
         writer.Line(GeneratedCode);
-        writer.Line(present is null
-            ? $"public ulong {GeneratedNames.GuestWriteViolations}({parameter}) => {GeneratedNames.RawField} & {mask};"
-            : $"public ulong {GeneratedNames.GuestWriteViolations}({parameter}) => ({GeneratedNames.RawField} & {GeneratedNames.Mask(present.Name)}) != 0 ? {GeneratedNames.RawField} & {mask} : 0;");
+        if (conditionalPresent.Count == 0)
+        {
+            writer.Line(present is null
+                ? $"public ulong {GeneratedNames.GuestWriteViolations}({parameter}) => {raw} & {mask};"
+                : $"public ulong {GeneratedNames.GuestWriteViolations}({parameter}) => ({raw} & {GeneratedNames.Mask(present.Name)}) != 0 ? {raw} & {mask} : 0;");
+            return;
+        }
+
+        writer.Line($"public ulong {GeneratedNames.GuestWriteViolations}({parameter})");
+        using (writer.Block())
+        {
+            foreach (var holder in conditionalPresent)
+            {
+                writer.Line($"if (({raw} & {GeneratedNames.Mask(holder.Name)}) == 0 && ({ConditionExpression(holder.When!, switches.TypeName, "configuration")}))");
+                using (writer.Block())
+                {
+                    writer.Line($"return 0; // not present: {Identifiers.Unescape(holder.Name)} holds role Present when {holder.When}");
+                }
+
+                writer.Line();
+            }
+
+            writer.Line($"return {raw} & {mask};");
+        }
     }
 
     /// <summary><c>A | B</c> for the switches in <paramref name="mask"/>, as enum members.</summary>
     private static string SwitchList(SwitchSet switches, ulong mask) =>
         string.Join(" | ", switches.Members.Where(m => (m.Value & mask) != 0).Select(m => $"{switches.TypeName}.{Identifiers.Escape(m.Name)}"));
 
-    /// <summary>A condition as a C# expression over an enum variable; <c>(x &amp; E.A) != 0</c> tests a switch.</summary>
-    internal static string ConditionExpression(Condition condition, string type, string variable) => condition switch
+    /// <summary>
+    /// A condition as a C# expression over an enum variable; <c>(x &amp; E.A) != 0</c> tests a switch. As long as the
+    /// condition (the parser bounds it) and written without recursion.
+    /// </summary>
+    internal static string ConditionExpression(Condition condition, string type, string variable)
     {
-        SwitchCondition item => $"({variable} & {type}.{Identifiers.Escape(item.Name)}) != 0",
-        NotCondition { Operand: SwitchCondition item } => $"({variable} & {type}.{Identifiers.Escape(item.Name)}) == 0",
-        NotCondition not => $"!({ConditionExpression(not.Operand, type, variable)})",
-        AndCondition and => $"{Parenthesized(and.Left, type, variable)} && {Parenthesized(and.Right, type, variable)}",
-        OrCondition or => $"{ConditionExpression(or.Left, type, variable)} || {ConditionExpression(or.Right, type, variable)}",
-        _ => "true",
-    };
-
-    private static string Parenthesized(Condition condition, string type, string variable) =>
-        condition is OrCondition ? $"({ConditionExpression(condition, type, variable)})" : ConditionExpression(condition, type, variable);
+        var text = new System.Text.StringBuilder();
+        condition.WriteTo(text, (builder, item, negated) => builder
+            .Append('(').Append(variable).Append(" & ").Append(type).Append('.').Append(Identifiers.Escape(item.Name))
+            .Append(negated ? ") == 0" : ") != 0"));
+        return text.ToString();
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using PteGen.Generators.Model;
+using PteGen.Generators.Validation;
 
 namespace PteGen.Generators.Emit;
 
@@ -15,7 +16,7 @@ internal static partial class LayoutEmitter
     internal const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
 
     public static string Emit(LayoutToGenerate input) =>
-        input.Kind == EmitKind.Full ? EmitFull(input.Layout, BuildConfiguration(input)) : EmitStubs(input.Layout);
+        input.Kind == EmitKind.Full ? EmitFull(input.Layout, input.Plan, BuildConfiguration(input)) : EmitStubs(input.Layout);
 
     /// <summary>
     /// The configuration the constant-mask fixups are generated for: the switches <c>PteGenConfiguration</c> names that
@@ -29,7 +30,10 @@ internal static partial class LayoutEmitter
         return switches.IsValid(configuration) ? configuration : null;
     }
 
-    private static string EmitFull(LayoutModel layout, ulong? buildConfiguration)
+    /// <param name="layout">The layout.</param>
+    /// <param name="fixup">The fixup the parser planned: every overload and the negotiated one are written from it.</param>
+    /// <param name="buildConfiguration">The configuration of the constant-mask overloads.</param>
+    private static string EmitFull(LayoutModel layout, FixupPlan? fixup, ulong? buildConfiguration)
     {
         var writer = new SourceWriter();
         WriteHeader(writer, layout, "The storage, accessors, ownership masks and descriptor of the layout");
@@ -42,8 +46,8 @@ internal static partial class LayoutEmitter
             }
 
             WriteOwnership(writer, layout);
-            WriteFixups(writer, layout, buildConfiguration);
-            WriteNegotiation(writer, layout);
+            WriteFixups(writer, layout, fixup, buildConfiguration);
+            WriteNegotiation(writer, layout, fixup);
             WriteEquality(writer, layout);
             WriteFormatting(writer, layout);
             WriteDescriptor(writer, layout);
@@ -146,9 +150,9 @@ internal static partial class LayoutEmitter
         writer.Line($"private readonly ulong {GeneratedNames.RawField};");
         writer.Line();
         writer.Line("/// <summary>Creates an entry from its raw 64-bit value.</summary>");
-        writer.Line("/// <param name=\"raw\">The entry as the hardware and the hypervisor see it.</param>");
+        writer.Line($"/// <param name=\"{GeneratedNames.Parameters.Raw}\">The entry as the hardware and the hypervisor see it.</param>");
         writer.Line(GeneratedCode);
-        writer.Line($"public {layout.Name}(ulong raw) => {GeneratedNames.RawField} = raw;");
+        writer.Line($"public {layout.Name}(ulong {GeneratedNames.Parameters.Raw}) => {GeneratedNames.RawField} = {GeneratedNames.Parameters.Raw};");
         writer.Line();
         writer.Line("/// <summary>The raw 64-bit value of the entry.</summary>");
         writer.Line(GeneratedCode);
@@ -176,7 +180,7 @@ internal static partial class LayoutEmitter
         writer.Line(NoInline);
         writer.Line($"private static global::System.ArgumentOutOfRangeException {GeneratedNames.ThrowOutOfRange}(string field, int width, ulong maximum, ulong value) =>");
         writer.Line("    new global::System.ArgumentOutOfRangeException(");
-        writer.Line("        \"value\",");
+        writer.Line($"        \"{GeneratedNames.Parameters.Value}\",");
         writer.Line("        value,");
         writer.Line($"        $\"{{field}} is {{width}} bits wide: {{value}} (0x{{value:x}}) is above its largest value, {{maximum}} (0x{{maximum:x}}).\");");
 

@@ -88,5 +88,6 @@ internal enum EmitKind
 /// <summary>The output of the validation step: the layout and whether it may be generated in full.</summary>
 /// <param name="Layout">The layout.</param>
 /// <param name="Kind">Full API or placeholder bodies.</param>
+/// <param name="Plan">The guest-entry fixup, planned once by the parser (null without one).</param>
 /// <param name="BuildConfiguration">The <c>PteGenConfiguration</c> MSBuild property: switch names, <c>;</c> or <c>,</c> separated.</param>
-internal sealed record LayoutToGenerate(LayoutModel Layout, EmitKind Kind, string BuildConfiguration = "");
+internal sealed record LayoutToGenerate(LayoutModel Layout, EmitKind Kind, Validation.FixupPlan? Plan, string BuildConfiguration = "");

@@ -31,7 +31,7 @@ internal static class LayoutParser
         var (declaration, sites) = LayoutReader.Read(type, layoutAttribute, languageVersion, cancellationToken);
         var host = TypeShapeRules.HostFor(declaration);
         var problems = new List<Problem>();
-        var layout = Build(declaration, problems);
+        var (layout, plan) = Build(declaration, problems);
         if (caller == host)
         {
             foreach (var problem in problems)
@@ -43,17 +43,18 @@ internal static class LayoutParser
         // A claim whose type does not resolve has the compiler's error, not one of PteGen's, and no full API either.
         var hasErrors = problems.Any(p => p.IsError) || layout.Fields.Any(f => f.HasErrors);
         var kind = host == ReportingHost.Generator ? (EmitKind?)null : hasErrors ? EmitKind.Stubs : EmitKind.Full;
-        return new LayoutParse(layout, kind, host);
+        return new LayoutParse(layout, kind, host, kind == EmitKind.Full ? plan : null);
     }
 
-    private static LayoutModel Build(LayoutDeclaration declaration, List<Problem> problems)
+    /// <summary>Runs every rule; returns the model and its fixup plan, decided here once for every consumer.</summary>
+    private static (LayoutModel Layout, FixupPlan? Plan) Build(LayoutDeclaration declaration, List<Problem> problems)
     {
         var containingTypes = declaration.ContainingTypes.Select(t => new ContainingType(t.Keyword, t.Name, t.TypeParameters)).ToEquatableArray();
         if (TypeShapeRules.LanguageVersionProblem(declaration) is { } tooLow)
         {
             // Without partial properties nothing can be generated, and every other finding would be noise.
             problems.Add(tooLow);
-            return new LayoutModel(declaration.Namespace, declaration.Name, containingTypes, 0, SwitchSet.None, EquatableArray<FieldModel>.Empty);
+            return (new LayoutModel(declaration.Namespace, declaration.Name, containingTypes, 0, SwitchSet.None, EquatableArray<FieldModel>.Empty), null);
         }
 
         problems.AddRange(TypeShapeRules.Check(declaration));
@@ -95,24 +96,27 @@ internal static class LayoutParser
         // Ownership findings about something that is not a struct would only repeat the error above in other words.
         if (declaration.Kind is not (DeclaredKind.Struct or DeclaredKind.RecordStruct))
         {
-            return layout;
+            return (layout, null);
         }
 
+        // A claim that did not parse (its own error, or a type that does not resolve) may hold a role: the fixup's
+        // findings would only say, in other words, that the role is missing.
         var (plan, planIssues) = FixupPlanner.Plan(layout);
-        foreach (var issue in LayoutValidator.Validate(layout).Concat(planIssues))
+        var fixupIssues = layout.Fields.Any(f => f.HasErrors) ? Enumerable.Empty<LayoutIssue>() : planIssues;
+        foreach (var issue in LayoutValidator.Validate(layout).Concat(fixupIssues))
         {
             var site = issue.FieldIndex == LayoutIssue.Layout ? Site.LayoutAttribute : Site.ClaimAttribute(issue.FieldIndex);
             problems.Add(Problem.Create(issue.Descriptor, site, issue.Arguments));
         }
 
         // Whether the hook pairs with the generated one matters only for a layout that gets its full API.
-        if (declaration.FromSource && !problems.Any(p => p.IsError))
+        if (declaration.FromSource && !problems.Any(p => p.IsError) && !layout.Fields.Any(f => f.HasErrors))
         {
             var generatesHook = plan is { Level: 1 } && layout.WarnWhen is not null;
             problems.AddRange(HookRules.Check(declaration, generatesHook));
         }
 
-        return layout;
+        return (layout, plan);
     }
 
     private static void Add(List<Problem> problems, Problem? problem)
@@ -128,4 +132,5 @@ internal static class LayoutParser
 /// <param name="Layout">The model.</param>
 /// <param name="Kind">What the generator emits: the full API, placeholder bodies, or nothing (null) for a layout it cannot complete.</param>
 /// <param name="Host">Which host reports the layout's problems.</param>
-internal sealed record LayoutParse(LayoutModel Layout, EmitKind? Kind, ReportingHost Host);
+/// <param name="Plan">The guest-entry fixup of a layout that gets its full API; null otherwise.</param>
+internal sealed record LayoutParse(LayoutModel Layout, EmitKind? Kind, ReportingHost Host, FixupPlan? Plan);

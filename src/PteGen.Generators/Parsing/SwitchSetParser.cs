@@ -6,19 +6,25 @@ using Microsoft.CodeAnalysis;
 using PteGen.Generators.Diagnostics;
 using PteGen.Generators.Helpers;
 using PteGen.Generators.Model;
+using PteGen.Generators.Validation;
 
 namespace PteGen.Generators.Parsing;
 
 /// <summary>The parsed switches enum and the problems found in its declaration.</summary>
 internal sealed record SwitchSetParseResult(SwitchSet Switches, bool TooManySwitches, IReadOnlyList<Diagnostic> Diagnostics);
 
-/// <summary>Reads a <c>[PteSwitches]</c> enum: its single-bit members and its <c>[MutuallyExclusive]</c> groups.</summary>
+/// <summary>
+/// Reads a <c>[PteSwitches]</c> enum: its single-bit members (negative ones included: <c>int.MinValue</c> is bit 31)
+/// and its <c>[MutuallyExclusive]</c> groups. Other members must be the zero member or combinations of switches.
+/// </summary>
 internal static class SwitchSetParser
 {
     public static SwitchSetParseResult Parse(INamedTypeSymbol enumType, CancellationToken cancellationToken)
     {
         var diagnostics = new List<Diagnostic>();
         var members = new List<SwitchMember>();
+        var switchValues = new HashSet<ulong>();
+        var combinations = new List<(IFieldSymbol Field, ulong Value)>();
         string? zeroName = null;
         foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
         {
@@ -31,10 +37,34 @@ internal static class SwitchSetParser
             {
                 zeroName ??= field.Name;
             }
-            else if ((value & (value - 1)) == 0 && !members.Any(m => m.Value == value))
+            else if ((value & (value - 1)) != 0)
             {
-                // Composite members (All = Debug | Pke) and aliases are not switches of their own.
+                combinations.Add((field, value));
+            }
+            else if (switchValues.Add(value))
+            {
+                // A second member with the same bit is an alias, not a switch of its own.
                 members.Add(new SwitchMember(field.Name, value));
+            }
+        }
+
+        // A combination (All = Debug | Pke) names switches; one with a bit no switch has would hide that bit.
+        ulong allSwitches = 0;
+        foreach (var value in switchValues)
+        {
+            allSwitches |= value;
+        }
+
+        foreach (var (field, value) in combinations)
+        {
+            var strays = value & ~allSwitches;
+            if (strays != 0)
+            {
+                diagnostics.Add(Diagnostic.Create(
+                    DiagnosticDescriptors.InvalidSwitchesEnum,
+                    field.Locations.FirstOrDefault() ?? enumType.Locations.FirstOrDefault() ?? Location.None,
+                    enumType.Name,
+                    $"has the member '{field.Name}' = {Convert.ToString(field.ConstantValue, System.Globalization.CultureInfo.InvariantCulture)} ({BitRanges.Describe(value)}), which is neither a switch (a single bit) nor a combination of switches: {BitRanges.Describe(strays)} {(BitRanges.IsSingleBit(strays) ? "is" : "are")} no switch of the enum; give each switch its own member, or remove '{field.Name}'"));
             }
         }
 
@@ -49,9 +79,11 @@ internal static class SwitchSetParser
                 enumType.Name,
                 $"has {members.Count} switches; PteGen checks every configuration, so at most {SwitchSet.MaxSwitches} are allowed"));
             members.RemoveRange(SwitchSet.MaxSwitches, members.Count - SwitchSet.MaxSwitches);
+            switchValues.IntersectWith(members.Select(m => m.Value));
         }
 
         var groups = new List<ulong>();
+        var memberNames = new Dictionary<ITypeSymbol, Dictionary<object, string>>(SymbolEqualityComparer.Default);
         foreach (var attribute in enumType.GetAttributes())
         {
             if (!KnownNames.Is(attribute.AttributeClass, KnownNames.MutuallyExclusiveAttribute)
@@ -67,13 +99,11 @@ internal static class SwitchSetParser
             for (var index = 0; index < values.Length; index++)
             {
                 var item = values[index];
-                var isMember = SymbolEqualityComparer.Default.Equals(item.Type, enumType)
+                if (SymbolEqualityComparer.Default.Equals(item.Type, enumType)
                     && TryGetUnsigned(item.Value, out var value)
-                    && members.Any(m => m.Value == value);
-                if (isMember)
+                    && switchValues.Contains(value))
                 {
-                    TryGetUnsigned(item.Value, out var switchValue);
-                    group |= switchValue;
+                    group |= value;
                 }
                 else
                 {
@@ -81,7 +111,7 @@ internal static class SwitchSetParser
                         DiagnosticDescriptors.UnknownExclusiveSwitch,
                         SyntaxLocations.OfPositionalArgument(attribute, index, cancellationToken),
                         enumType.Name,
-                        Describe(item)));
+                        Describe(item, memberNames)));
                 }
             }
 
@@ -95,7 +125,10 @@ internal static class SwitchSetParser
         return new SwitchSetParseResult(set, tooMany, diagnostics);
     }
 
-    /// <summary>Reads an enum constant as the unsigned value of its bits; negative values are not switches.</summary>
+    /// <summary>
+    /// Reads an enum constant as its bits within the enum's underlying type: a negative value is its two's complement
+    /// there (<c>int.MinValue</c> is bit 31, <c>long.MinValue</c> bit 63), as the enum's own <c>&amp;</c> sees it.
+    /// </summary>
     public static bool TryGetUnsigned(object? constant, out ulong value)
     {
         switch (constant)
@@ -104,15 +137,18 @@ internal static class SwitchSetParser
             case ushort v: value = v; return true;
             case uint v: value = v; return true;
             case ulong v: value = v; return true;
-            case sbyte v when v >= 0: value = (ulong)v; return true;
-            case short v when v >= 0: value = (ulong)v; return true;
-            case int v when v >= 0: value = (ulong)v; return true;
-            case long v when v >= 0: value = (ulong)v; return true;
+            case sbyte v: value = unchecked((byte)v); return true;
+            case short v: value = unchecked((ushort)v); return true;
+            case int v: value = unchecked((uint)v); return true;
+            case long v: value = unchecked((ulong)v); return true;
             default: value = 0; return false;
         }
     }
 
-    private static string Describe(TypedConstant item)
+    /// <param name="item">The argument that is not a switch.</param>
+    /// <param name="memberNames">Per enum type, its first member of each value; filled as needed, so that many bad
+    /// arguments cost one pass over each enum.</param>
+    private static string Describe(TypedConstant item, Dictionary<ITypeSymbol, Dictionary<object, string>> memberNames)
     {
         if (item.IsNull)
         {
@@ -122,12 +158,25 @@ internal static class SwitchSetParser
         var text = item.Kind == TypedConstantKind.Array ? "an array" : Convert.ToString(item.Value, System.Globalization.CultureInfo.InvariantCulture);
 
         // An enum constant reads best as the member the user wrote (Config.All), with its value.
-        if (item.Kind == TypedConstantKind.Enum && item.Type is INamedTypeSymbol enumType)
+        if (item.Kind == TypedConstantKind.Enum && item.Type is INamedTypeSymbol enumType && item.Value is not null)
         {
-            var member = enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, item.Value));
-            if (member is not null)
+            if (!memberNames.TryGetValue(enumType, out var names))
             {
-                return $"'{enumType.Name}.{member.Name}' ({text})";
+                names = new Dictionary<object, string>();
+                foreach (var field in enumType.GetMembers().OfType<IFieldSymbol>())
+                {
+                    if (field.HasConstantValue && field.ConstantValue is { } value && !names.ContainsKey(value))
+                    {
+                        names.Add(value, field.Name);
+                    }
+                }
+
+                memberNames.Add(enumType, names);
+            }
+
+            if (names.TryGetValue(item.Value, out var member))
+            {
+                return $"'{enumType.Name}.{member}' ({text})";
             }
         }
 

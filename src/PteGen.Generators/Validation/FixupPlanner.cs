@@ -1,37 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using PteGen.Generators.Diagnostics;
+using PteGen.Generators.Helpers;
 using PteGen.Generators.Model;
 
 namespace PteGen.Generators.Validation;
-
-/// <summary>What the generated guest-entry fixup of one level needs: its roles and who holds them.</summary>
-internal sealed class FixupPlan
-{
-    public FixupPlan(int level, IReadOnlyList<PteRole> roles, IReadOnlyDictionary<PteRole, IReadOnlyList<FieldModel>> holders)
-    {
-        Level = level;
-        Roles = roles;
-        Holders = holders;
-    }
-
-    public int Level { get; }
-
-    /// <summary><c>AdjustGuestL1e</c> ... <c>AdjustGuestL4e</c>, after Xen's <c>adjust_guest_l?e</c>.</summary>
-    public string MethodName => $"AdjustGuestL{Level}e";
-
-    public IReadOnlyList<PteRole> Roles { get; }
-
-    /// <summary>The claims holding each role, in declaration order (one per configuration).</summary>
-    public IReadOnlyDictionary<PteRole, IReadOnlyList<FieldModel>> Holders { get; }
-
-    /// <summary>The claim holding <paramref name="role"/> in every configuration, or <see langword="null"/> when it depends on it.</summary>
-    public FieldModel? FixedHolder(PteRole role) =>
-        Holders[role] is { Count: 1 } holders && holders[0].IsAlways ? holders[0] : null;
-
-    /// <summary>The claim holding <paramref name="role"/> in <paramref name="configuration"/>.</summary>
-    public FieldModel HolderIn(PteRole role, ulong configuration) => Holders[role].First(f => f.HoldsIn(configuration));
-}
 
 /// <summary>
 /// Decides whether a layout gets Xen's guest-entry fixup for its level, and whether that fixup can be expressed in
@@ -48,14 +21,15 @@ internal static class FixupPlanner
             return (null, issues);
         }
 
-        var roles = RolesFor(layout.Level);
         var configurations = layout.Switches.ValidConfigurations();
-        var holders = new Dictionary<PteRole, IReadOnlyList<FieldModel>>();
-        var method = $"AdjustGuestL{layout.Level}e";
-        foreach (var role in roles)
+        var method = GeneratedNames.AdjustGuest(layout.Level);
+        var roles = new List<FixupRole>();
+        foreach (var role in RolesFor(layout.Level))
         {
-            var claims = layout.Fields.Where(f => f.Role == role && !f.HasErrors).ToList();
-            holders[role] = claims;
+            var held = layout.Fields.Select((field, index) => (Field: field, Index: index)).Where(pair => pair.Field.Role == role && !pair.Field.HasErrors).ToList();
+            var claims = held.Select(pair => pair.Field).ToList();
+            roles.Add(new FixupRole(role, claims.ToEquatableArray()));
+            ReportOptionalHolders(layout, method, role, held, issues);
             var missing = configurations.Where(c => !claims.Any(f => f.HoldsIn(c))).ToList();
             if (missing.Count == 0)
             {
@@ -68,14 +42,42 @@ internal static class FixupPlanner
                 declared.field is null ? LayoutIssue.Layout : declared.index,
                 [
                     method,
-                    Helpers.Identifiers.Unescape(layout.Name),
+                    Identifiers.Unescape(layout.Name),
                     LayoutValidator.DescribeConfigurations(layout.Switches, missing, configurations.Count, all: "in any configuration"),
                     role.ToString(),
                     Consequence(layout.Level, role),
                 ]));
         }
 
-        return (issues.Count == 0 ? new FixupPlan(layout.Level, roles, holders) : null, issues);
+        var warns = layout.Level == 1 && layout.WarnWhen is not null;
+        return (issues.Count == 0 ? new FixupPlan(layout.Level, roles.ToEquatableArray(), warns) : null, issues);
+    }
+
+    /// <summary>
+    /// Whether negotiation chooses <paramref name="claim"/>'s bit per domain: a relocatable claim of the hypervisor's.
+    /// The negotiation and every fixup overload ask this one question, so they agree on which bits move.
+    /// </summary>
+    public static bool IsNegotiated(FieldModel claim) => claim.Relocatable && claim.Owner == PteOwner.XenReserved && !claim.HasErrors;
+
+    /// <summary>
+    /// PTE025: the fixup reads and writes its roles' bits in every domain, so a negotiated holder that negotiation may
+    /// leave without a bit (<c>Optional</c>) would leave the fixup without one.
+    /// </summary>
+    private static void ReportOptionalHolders(LayoutModel layout, string method, PteRole role, List<(FieldModel Field, int Index)> holders, List<LayoutIssue> issues)
+    {
+        foreach (var (holder, index) in holders.Where(pair => pair.Field.Optional && IsNegotiated(pair.Field)))
+        {
+            issues.Add(new LayoutIssue(
+                DiagnosticDescriptors.FixupRoleIsOptional,
+                index,
+                [
+                    method,
+                    Identifiers.Unescape(layout.Name),
+                    role.ToString(),
+                    Identifiers.Unescape(holder.Name),
+                    LayoutValidator.DescribeClaim(holder),
+                ]));
+        }
     }
 
     /// <summary>The roles each level's fixup reads or writes (Xen's adjust_guest_l1e ... adjust_guest_l4e).</summary>

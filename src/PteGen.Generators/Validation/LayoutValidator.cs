@@ -7,7 +7,7 @@ namespace PteGen.Generators.Validation;
 
 /// <summary>
 /// Checks what no single attribute can: that in every valid configuration each of the 64 bits has exactly one owner,
-/// and each role at most one holder. A pure function of the model, shared by the generator (which generates only
+/// and each role at most one holder, and that every claim holds in some valid configuration. A pure function of the model, shared by the generator (which generates only
 /// valid layouts) and the analyzer (which reports the findings).
 /// </summary>
 internal static class LayoutValidator
@@ -33,6 +33,7 @@ internal static class LayoutValidator
         var uncovered = new List<ulong>[64];
         var owners = new int[64];
         var roleHolders = new Dictionary<PteRole, int>();
+        var holdsSomewhere = new bool[fields.Count];
 
         foreach (var configuration in configurations)
         {
@@ -49,6 +50,8 @@ internal static class LayoutValidator
                 {
                     continue;
                 }
+
+                holdsSomewhere[index] = true;
 
                 for (var bit = field.Low; bit <= field.High; bit++)
                 {
@@ -84,6 +87,17 @@ internal static class LayoutValidator
                         (uncovered[bit] ??= new List<ulong>()).Add(configuration);
                     }
                 }
+            }
+        }
+
+        for (var index = 0; index < fields.Count; index++)
+        {
+            if (!holdsSomewhere[index] && !fields[index].HasErrors && switches.HasSwitches)
+            {
+                issues.Add(new LayoutIssue(
+                    DiagnosticDescriptors.ClaimNeverHolds,
+                    index,
+                    [fields[index].Name, DescribeClaim(fields[index]), Unescaped(layout.Name), WhyNeverHolds(switches, fields[index])]));
             }
         }
 
@@ -163,6 +177,54 @@ internal static class LayoutValidator
             _ => "GuestAvailable",
         };
         return field.WhenText.Length == 0 ? $"{owner} {bits}" : $"{owner} {bits}, when {field.WhenText}";
+    }
+
+    /// <summary>
+    /// Why a claim holds in no valid configuration: its condition is false under every combination of switches, or
+    /// holds only under combinations that <c>[MutuallyExclusive]</c> rules out (named, with the groups).
+    /// </summary>
+    private static string WhyNeverHolds(SwitchSet switches, FieldModel field)
+    {
+        var holding = new List<ulong>();
+        var broken = new bool[switches.ExclusiveGroups.Count];
+        for (var combination = 0; combination < 1 << switches.Members.Count; combination++)
+        {
+            ulong configuration = 0;
+            for (var index = 0; index < switches.Members.Count; index++)
+            {
+                if ((combination & (1 << index)) != 0)
+                {
+                    configuration |= switches.Members[index].Value;
+                }
+            }
+
+            if (!field.HoldsIn(configuration))
+            {
+                continue;
+            }
+
+            holding.Add(configuration);
+            for (var index = 0; index < broken.Length; index++)
+            {
+                var on = configuration & switches.ExclusiveGroups[index];
+                broken[index] |= on != 0 && !BitRanges.IsSingleBit(on);
+            }
+        }
+
+        if (holding.Count == 0)
+        {
+            return "its condition is false whatever switches are on";
+        }
+
+        holding.Sort();
+        var names = holding.Take(MaxNamedConfigurations).Select(switches.Format).ToList();
+        var more = holding.Count - names.Count;
+        var groups = switches.ExclusiveGroups
+            .Where((_, index) => broken[index])
+            .Select(group => $"[MutuallyExclusive({string.Join(", ", switches.Members.Where(m => (m.Value & group) != 0).Select(m => m.Name))})]")
+            .Distinct()
+            .ToList();
+        return $"its condition holds only under {(holding.Count == 1 ? "configuration" : "configurations")} {string.Join(", ", names)}{(more > 0 ? $" and {more} more" : "")}, which {string.Join(" and ", groups)} {(groups.Count == 1 ? "rules" : "rule")} out";
     }
 
     private static void ReportUncovered(LayoutModel layout, List<ulong>[] uncovered, int validCount, List<LayoutIssue> issues)

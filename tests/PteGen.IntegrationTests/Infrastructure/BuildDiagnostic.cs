@@ -38,6 +38,17 @@ public sealed partial record BuildDiagnostic(string Origin, string Severity, str
         }
     }
 
+    /// <summary>The line number in <see cref="Origin"/> (<c>/x/A.cs(7,41)</c> is line 7), or -1 when it has none.</summary>
+    public int SourceLine
+    {
+        get
+        {
+            var start = Origin.LastIndexOf('(');
+            var comma = start < 0 ? -1 : Origin.IndexOf(',', start + 1);
+            return comma < 0 ? -1 : int.Parse(Origin[(start + 1)..comma], System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>The distinct diagnostics among <paramref name="lines"/>, in order of first appearance.</summary>
     /// <param name="lines">Build output lines.</param>
     public static IReadOnlyList<BuildDiagnostic> Parse(IEnumerable<string> lines)

@@ -89,9 +89,14 @@ public sealed class Scenario
     /// since several tests may share one result).
     /// </summary>
     /// <param name="arguments">The arguments.</param>
-    public async Task<CommandResult> DotNetAsync(params string[] arguments)
+    public Task<CommandResult> DotNetAsync(params string[] arguments) => DotNetAsync(null, arguments);
+
+    /// <summary>Like <see cref="DotNetAsync(string[])"/>, killed after <paramref name="timeout"/> (default 5 minutes).</summary>
+    /// <param name="timeout">How long the command may take.</param>
+    /// <param name="arguments">The arguments.</param>
+    public async Task<CommandResult> DotNetAsync(TimeSpan? timeout, params string[] arguments)
     {
-        var result = await DotNetCli.RunAsync(Root, arguments, _fixture.ScenarioEnvironment);
+        var result = await DotNetCli.RunAsync(Root, arguments, _fixture.ScenarioEnvironment, timeout);
         _fixture.Record($"{Path.GetFileName(Root)}: exit {result.ExitCode} in {result.Elapsed.TotalSeconds:F1} s: {result.CommandLine}");
         return result;
     }

@@ -17,9 +17,6 @@ namespace PteGen.IntegrationTests.Scenarios;
 [Collection(PackageCollection.Name)]
 public sealed class GuestDiagnosticsTests(PackageFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>The lines of <see cref="Sources.GuestCode"/> that write bit 62: the accessor, then raw arithmetic.</summary>
-    private static readonly int[] ViolationLines = [13, 16];
-
     [Fact]
     public async Task DirectGuest_UnderDebug_WarnsPTE101_AtBothWritesOfBit62()
     {
@@ -45,7 +42,7 @@ public sealed class GuestDiagnosticsTests(PackageFixture fixture, ITestOutputHel
         var errors = build.Diagnostics.Where(diagnostic => diagnostic.IsError).ToList();
         Assert.NotEmpty(errors);
         Assert.All(errors, error => Assert.Equal("PTE101", error.Code));
-        Assert.Equal(ViolationLines, errors.Select(LineOf).Order());
+        Assert.Equal(Sources.GuestCodeBit62Lines, errors.Select(diagnostic => diagnostic.SourceLine).Order());
     }
 
     [Fact]
@@ -94,19 +91,12 @@ public sealed class GuestDiagnosticsTests(PackageFixture fixture, ITestOutputHel
             Assert.Contains("GrantMapping", diagnostic.Message, StringComparison.Ordinal);
             Assert.Contains("Debug", diagnostic.Message, StringComparison.Ordinal);
         });
-        Assert.Equal(ViolationLines, diagnostics.Select(LineOf).Order());
+        Assert.Equal(Sources.GuestCodeBit62Lines, diagnostics.Select(diagnostic => diagnostic.SourceLine).Order());
     }
 
     /// <summary>The diagnostics reported for <paramref name="guest"/>'s own project.</summary>
     private static List<BuildDiagnostic> DiagnosticsOf(CommandResult build, string guest) =>
         build.Diagnostics.Where(diagnostic => Path.GetFileNameWithoutExtension(diagnostic.Project) == guest).ToList();
-
-    private static int LineOf(BuildDiagnostic diagnostic)
-    {
-        var start = diagnostic.Origin.LastIndexOf('(');
-        var comma = diagnostic.Origin.IndexOf(',', start + 1);
-        return start < 0 || comma < 0 ? -1 : int.Parse(diagnostic.Origin[(start + 1)..comma], System.Globalization.CultureInfo.InvariantCulture);
-    }
 
     /// <summary>The guest builds (see the remarks), run once per test run; logs the ones the calling test uses.</summary>
     private async Task<GuestBuilds> BuildsAsync()

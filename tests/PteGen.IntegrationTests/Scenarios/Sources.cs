@@ -104,6 +104,64 @@ internal static class Sources
         }
         """;
 
+    /// <summary>The lines of <see cref="GuestCode"/> that write bit 62: the accessor, then raw arithmetic.</summary>
+    public static readonly int[] GuestCodeBit62Lines = [13, 16];
+
+    /// <summary>
+    /// A leaf entry whose switches combine (Pke moves bits 59-62 to the protection key; nothing else moves), with Xen's
+    /// debug warning (docs/xen-pv-abi.md §1) only under Debug|Pke and reported by the user's <c>OnGlobalKernelPage</c>:
+    /// the program's output shows which configuration the constant-configuration fixup was generated for.
+    /// </summary>
+    public const string CombinableLayout = """
+        using System;
+        using PteGen;
+
+        namespace Demo.Combined;
+
+        [PteSwitches]
+        [Flags]
+        public enum CombinedConfig { None = 0, Debug = 1, Pke = 2 }
+
+        [PteLayout(typeof(CombinedConfig), Level = 1, WarnWhen = "Debug && Pke")]
+        public readonly partial struct L1e
+        {
+            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
+            [Hardware(1, Role = PteRole.Writable)] public partial bool Writable { get; }
+            [Hardware(2, Role = PteRole.User)] public partial bool User { get; }
+            [Hardware(3, 7)] public partial byte Attributes { get; }
+            [Hardware(8, Role = PteRole.Global)] public partial bool Global { get; }
+            [GuestAvailable(9, 11)] public partial byte Available { get; }
+            [Hardware(12, 51, Role = PteRole.Frame)] public partial ulong Frame { get; }
+            [XenReserved(52, Role = PteRole.GuestKernel)] public partial bool GuestKernel { get; }
+            [GuestAvailable(53, 58)] public partial byte AvailableHigh { get; }
+            [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
+            [GuestAvailable(59, 62, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
+            [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
+
+            static partial void OnGlobalKernelPage(L1e entry) =>
+                Console.WriteLine($"warning: Global bit is set in kernel page 0x{entry.Raw:x16}");
+        }
+        """;
+
+    /// <summary>
+    /// Adjusts the one input Xen warns about, a kernel mapping (no User) submitted with the kernel marker and Global
+    /// (row 12 of docs/xen-pv-abi.md §1's table: +User, Global kept), with the constant-configuration fixup and with the
+    /// run-time one under Debug and under Debug|Pke.
+    /// </summary>
+    public const string FixupProgram = """
+        using System;
+        using Demo.Combined;
+        using PteGen;
+
+        var entry = default(L1e).WithPresent(true).WithGlobal(true).WithGuestKernel(true);
+        Console.WriteLine("build configuration:");
+        Console.WriteLine($"0x{L1e.AdjustGuestL1e(entry, PvDomainKind.Pv64).Raw:x16}");
+        Console.WriteLine("Debug:");
+        Console.WriteLine($"0x{L1e.AdjustGuestL1e(entry, PvDomainKind.Pv64, CombinedConfig.Debug).Raw:x16}");
+        Console.WriteLine("Debug|Pke:");
+        Console.WriteLine($"0x{L1e.AdjustGuestL1e(entry, PvDomainKind.Pv64, CombinedConfig.Debug | CombinedConfig.Pke).Raw:x16}");
+        """;
+
     /// <summary>
     /// docs/xen-pv-abi.md §3's switches without <c>[MutuallyExclusive]</c>: under Debug|Pke, bit 62 is both the protection key's
     /// and Xen's grant marker (PTE010, on the GrantMapping claim, line 17). The program uses only what a layout with

@@ -252,6 +252,17 @@ public sealed class LayoutPipelineRegressionTests
         Assert.DoesNotContain("WithFlag", outcome.Generated["Test.Entry.g.cs"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnUnresolvedClaimHoldingAFixupRole_IsNotAlsoReportedAsAMissingRole()
+    {
+        // Found by the declaration fuzzer: the claim's compiler error was followed by PTE021 "no claim holds role".
+        var l1e = Edit(SampleLayout("L1e.cs"), "public partial bool GuestKernel { get; }", "public partial Missing GuestKernel { get; }");
+        var outcome = TestCompilation.Run(SampleLayout("XenConfig.cs"), l1e);
+        Assert.Contains(outcome.CompilerDiagnostics, d => d.Id == "CS0246");
+        Assert.Empty(outcome.AnalyzerDiagnostics);
+        Assert.Empty(outcome.GeneratedFileErrors);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
     // Finding 7: more switches than the limit is one error, not one per condition.
 

@@ -84,9 +84,11 @@ internal sealed class LoadedCompilation : IDisposable
 
     public Assembly Assembly { get; }
 
-    public static LoadedCompilation Load(params string[] sources)
+    public static LoadedCompilation Load(params string[] sources) => Load(TestCompilation.Create(sources));
+
+    public static LoadedCompilation Load(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation)
     {
-        var outcome = TestCompilation.Run(sources);
+        var outcome = TestCompilation.Run(compilation);
         Assert.True(
             outcome.CompilerDiagnostics.All(d => d.Severity != Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
                 && outcome.AnalyzerDiagnostics.All(d => d.Severity != Microsoft.CodeAnalysis.DiagnosticSeverity.Error),

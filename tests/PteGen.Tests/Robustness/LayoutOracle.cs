@@ -207,6 +207,21 @@ internal static class LayoutOracle
             ? FixupRoles(spec.Level.Value)
             : [];
 
+        // Every claim holds in some valid configuration (§3).
+        for (var index = 0; index < spec.Claims.Length; index++)
+        {
+            if (conditions[index] is { } condition && !configurations.Any(condition.Holds))
+            {
+                reasons.Add($"'{spec.Claims[index].PlainName}' holds in no valid configuration");
+            }
+        }
+
+        // The fixup needs its roles' bits in every domain, so negotiation may not switch one off (§3).
+        foreach (var claim in spec.Claims.Where(c => c.Role is { } role && fixupRoles.Contains(role) && c.Owner == Owner.XenReserved && c.Relocatable == true && c.Optional == true))
+        {
+            reasons.Add($"'{claim.PlainName}' holds role {claim.Role}, which the L{spec.Level} fixup needs, but is Optional");
+        }
+
         // Every bit has exactly one owner, and every role at most one holder, in every valid configuration.
         var ownership = new List<ConfigurationOwnership>();
         foreach (var configuration in configurations)

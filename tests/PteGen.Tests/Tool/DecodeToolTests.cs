@@ -94,8 +94,29 @@ public class DecodeToolTests
     {
         var run = Xenpte.Run("decode", entry);
 
-        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Contains($"'{entry}'", run.Stderr);
+        Assert.Equal("", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("0x00000000000000001", "0x0000000000000001")]
+    [InlineData("000000008010000012345067", "0x8010000012345067")]
+    public void AcceptsLeadingZerosBeyondSixteenDigits(string entry, string expected)
+    {
+        var run = Xenpte.Run("decode", entry);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        run.LineMatching($@"entry\s+{expected}");
+    }
+
+    [Fact]
+    public void RejectsAValueThatDoesNotFitIn64Bits()
+    {
+        var run = Xenpte.Run("decode", "0x10000000000000000");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("'0x10000000000000000' is not a hex value: the value does not fit in 64 bits: 17 hex digits after the leading zeros, more than 16", run.Stderr);
         Assert.Equal("", run.Stdout);
     }
 }

@@ -50,7 +50,7 @@ public class NegotiateToolTests
     {
         var run = Xenpte.Run("negotiate", "0", "--config", "Debug");
 
-        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.True(run.ExitCode == 1, run.ToString());
         run.LineMatching(@"GuestKernel\s+GuestKernel\s+required\s+52\s+no bit");
         Assert.Contains("negotiation failed", run.Stderr);
         Assert.Contains("GuestKernel", run.Stderr);
@@ -62,7 +62,19 @@ public class NegotiateToolTests
         // Bits 0 and 12 are hardware bits: a guest cannot give them away.
         var run = Xenpte.Run("negotiate", "0x1001");
 
-        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.True(run.ExitCode == 1, run.ToString());
         run.LineMatching(@"ignored\s+0x0000000000001001 \(bits 0 and 12\).*");
+    }
+
+    [LinuxFact]
+    public void AFailureIsReportedAfterTheTableItExplains()
+    {
+        // Standard error joined to standard output: the table comes first, as on a terminal.
+        var run = Xenpte.RunWithRedirections("", "2>&1", "negotiate", "0", "--config", "Debug");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var lines = run.Stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal("result             failed", lines[^2]);
+        Assert.StartsWith("xenpte negotiate: negotiation failed:", lines[^1]);
     }
 }

@@ -42,9 +42,27 @@ internal static class Xenpte
     private static readonly Lazy<string> s_toolPath = new(FindTool);
 
     /// <summary>Runs <c>xenpte</c> with <paramref name="args"/>; <paramref name="stdin"/> is written and then closed.</summary>
-    public static XenpteRun RunWithInput(string stdin, params string[] args)
+    public static XenpteRun RunWithInput(string stdin, params string[] args) =>
+        Start(DotnetHost(), [s_toolPath.Value, .. args], input => input.Write(stdin), environment: null);
+
+    /// <summary>
+    /// Runs <c>xenpte</c> with <paramref name="args"/>, its standard input written by <paramref name="writeInput"/> (in
+    /// pieces, so that a huge input is never held by the test), with <paramref name="environment"/> added.
+    /// </summary>
+    public static XenpteRun RunWithInput(Action<Stream> writeInput, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(DotnetHost(), [s_toolPath.Value, .. args], input => writeInput(input.BaseStream), environment);
+
+    /// <summary>
+    /// Runs <c>xenpte</c> with <paramref name="args"/> through <c>/bin/sh</c>, with <paramref name="redirections"/>
+    /// (for example <c>&lt; /</c> or <c>&gt; /dev/full</c>) applied to it: standard streams a test cannot otherwise give.
+    /// <paramref name="stdin"/> is written to standard input, unless the redirections replace it.
+    /// </summary>
+    public static XenpteRun RunWithRedirections(string stdin, string redirections, params string[] args) =>
+        Start("/bin/sh", ["-c", $"exec \"$@\" {redirections}", "sh", DotnetHost(), s_toolPath.Value, .. args], input => input.Write(stdin), environment: null);
+
+    private static XenpteRun Start(string program, string[] arguments, Action<StreamWriter> writeInput, IReadOnlyDictionary<string, string>? environment)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -53,23 +71,26 @@ internal static class Xenpte
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(s_toolPath.Value);
-        foreach (var arg in args)
+        foreach (var argument in arguments)
         {
-            start.ArgumentList.Add(arg);
+            start.ArgumentList.Add(argument);
         }
 
         // Messages from System.CommandLine are localized: keep them in English.
         start.Environment["LANG"] = "C";
         start.Environment["LC_ALL"] = "C";
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start xenpte.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         try
         {
-            process.StandardInput.Write(stdin);
+            writeInput(process.StandardInput);
             process.StandardInput.Close();
         }
         catch (IOException)
@@ -77,10 +98,10 @@ internal static class Xenpte
             // The tool may exit (a parse error) without reading its input.
         }
 
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"xenpte {string.Join(' ', args)} did not finish within 60 s.");
+            Assert.Fail($"xenpte {string.Join(' ', arguments)} did not finish within 120 s.");
         }
 
         process.WaitForExit();

@@ -30,7 +30,7 @@ internal static class LayoutReader
         parameterOptions: SymbolDisplayParameterOptions.IncludeType,
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
-    public const string WarningHook = "OnGlobalKernelPage";
+    public const string WarningHook = GeneratedNames.WarningHook;
 
     public static (LayoutDeclaration Declaration, SiteLocator Sites) Read(
         INamedTypeSymbol type,

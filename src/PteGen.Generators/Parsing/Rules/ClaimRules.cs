@@ -60,7 +60,7 @@ internal static class ClaimRules
         var condition = ConditionParser.Parse(arguments.WhenText, switches);
         if (condition.SyntaxError is not null)
         {
-            problems.Add(Problem.Create(DiagnosticDescriptors.ConditionSyntaxError, Site.ClaimArgument(index, "When"), arguments.WhenText, claim.RawName, condition.SyntaxError));
+            problems.Add(Problem.Create(DiagnosticDescriptors.ConditionSyntaxError, Site.ClaimArgument(index, "When"), Quoted(arguments.WhenText), claim.RawName, condition.SyntaxError));
         }
         else if (condition.UnknownNames.Count > 0 && !layout.Switches.IsBroken)
         {
@@ -70,7 +70,7 @@ internal static class ClaimRules
                 : $"'{layout.RawName}', which declares no switches type";
             foreach (var unknown in condition.UnknownNames)
             {
-                problems.Add(Problem.Create(DiagnosticDescriptors.UnknownSwitch, Site.ClaimArgument(index, "When"), arguments.WhenText, claim.RawName, unknown, known));
+                problems.Add(Problem.Create(DiagnosticDescriptors.UnknownSwitch, Site.ClaimArgument(index, "When"), Quoted(arguments.WhenText), claim.RawName, unknown, known));
             }
         }
 
@@ -108,6 +108,15 @@ internal static class ClaimRules
             claim.IsStatic,
             claim.IsObsoleteError);
     }
+
+    /// <summary>Longest condition a message quotes whole; a longer one is shown by its start and its length.</summary>
+    private const int QuotedConditionLength = 200;
+
+    /// <summary>A condition as a message quotes it: a 200,000-character chain must not make a 200,000-character message.</summary>
+    internal static string Quoted(string condition) =>
+        condition.Length <= QuotedConditionLength
+            ? condition
+            : $"{condition.Substring(0, QuotedConditionLength)}... ({condition.Length} characters)";
 
     private static void Add(List<Problem> problems, Problem? problem)
     {

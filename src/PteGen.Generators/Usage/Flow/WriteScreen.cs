@@ -206,11 +206,21 @@ internal sealed class WriteScreen
     }
 
     /// <summary>A value no forcing operation of this body wrote: shifting it moves no writer.</summary>
-    private static bool IsPlainValue(IOperation operand)
+    /// <summary>
+    /// A value whose bits no forcing operation of this body decided, so shifting it moves no writer: a parameter, a
+    /// field, an element, or a call whose summary returns none of its arguments' bits and forces none.
+    /// </summary>
+    private bool IsPlainValue(IOperation operand)
     {
         var value = RawFlow.Unwrap(operand);
+        if (value is IInvocationOperation invocation)
+        {
+            var summary = _context.Summaries.For(invocation.TargetMethod, null, _cancellationToken);
+            return summary.Forced == 0 && !summary.PassedThrough.Any();
+        }
+
         return value is IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
-            or IArrayElementReferenceOperation or IInvocationOperation;
+            or IArrayElementReferenceOperation;
     }
 
     /// <summary>

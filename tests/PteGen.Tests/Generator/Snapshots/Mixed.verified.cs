@@ -156,7 +156,7 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public MixedEntry WithMode(global::Mode value)
     {
-        var bits = (ulong)(int)value;
+        var bits = unchecked((ulong)(int)value);
         if (bits > 0x7UL)
         {
             OutOfRange(bits);

@@ -607,7 +607,7 @@ namespace Xen.Pv
 
             // [MutuallyExclusive(Debug, Pke)]: at most one of them.
             var group0 = configuration & (global::Xen.Pv.XenConfig.Debug | global::Xen.Pv.XenConfig.Pke);
-            if ((group0 & (group0 - 1)) != 0)
+            if ((group0 & unchecked(group0 - 1)) != 0)
             {
                 return false;
             }

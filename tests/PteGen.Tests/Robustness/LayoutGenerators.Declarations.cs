@@ -89,23 +89,49 @@ internal sealed partial class LayoutGenerators
         _ => ClaimDecorations.None,
     };
 
-    /// <summary>Members of the switches enum that are not switches, with values its underlying type can hold.</summary>
-    private static Gen<ImmutableArray<NonSwitchMember>> NonSwitches(string? underlying)
+    /// <summary>
+    /// Members of the switches enum written as expressions that PteGen accepts: the sign bit of a signed underlying
+    /// type (<c>int.MinValue</c>, a switch), and a combination of two switches written with their values.
+    /// </summary>
+    private static Gen<ImmutableArray<ExpressionMember>> ValidExpressions(SwitchSpec switches)
     {
-        var negative = underlying switch
+        var signBit = switches.Underlying switch
         {
-            null or "int" => ["int.MinValue", "-1", "-2147483647"],
-            "sbyte" => ["sbyte.MinValue", "-1"],
-            "short" => ["short.MinValue", "-3"],
-            "long" => ["long.MinValue", "-1", "(long)int.MinValue"],
-            _ => Array.Empty<string>(),
+            null or "int" => ("int.MinValue", 0x8000_0000UL),
+            "sbyte" => ("sbyte.MinValue", 0x80UL),
+            "short" => ("short.MinValue", 0x8000UL),
+            "long" => ("long.MinValue", 1UL << 63),
+            _ => ((string, ulong)?)null,
         };
-        string[] composite = ["1 | 2", "3", "(1 << 5) | 1"];
-        var values = Gen.OneOf([.. negative, .. composite]);
+        var members = new List<ExpressionMember>();
+        if (signBit is var (code, bits))
+        {
+            members.Add(new ExpressionMember("Neg", code, bits));
+        }
+
+        if (switches.Members.Length >= 2)
+        {
+            var pair = switches.Members[0].Value | switches.Members[1].Value;
+            members.Add(new ExpressionMember("Pair", $"{switches.Members[0].Value} | {switches.Members[1].Value}", pair));
+        }
+
         return Pick(
-            (4, Const(ImmutableArray<NonSwitchMember>.Empty)),
-            (1, from count in Gen.Int[1, 2]
-                from chosen in values.Array[count]
-                select chosen.Select((value, index) => new NonSwitchMember(index == 0 ? "Neg" : "Mixed", value)).ToImmutableArray()));
+            (4, Const(ImmutableArray<ExpressionMember>.Empty)),
+            (1, Gen.Int[0, members.Count].Select(skip => members.Skip(skip % Math.Max(1, members.Count)).ToImmutableArray())));
+    }
+
+    /// <summary>A member written as an expression, which may have a bit that is no switch (<c>-1</c>, <c>1 | 2</c>).</summary>
+    private static Gen<ExpressionMember> AnyExpression(string? underlying)
+    {
+        (string Code, ulong Bits)[] negative = underlying switch
+        {
+            null or "int" => [("int.MinValue", 0x8000_0000), ("-1", 0xFFFF_FFFF), ("-2147483647", 0x8000_0001)],
+            "sbyte" => [("sbyte.MinValue", 0x80), ("-1", 0xFF)],
+            "short" => [("short.MinValue", 0x8000), ("-3", 0xFFFD)],
+            "long" => [("long.MinValue", 1UL << 63), ("-1", ulong.MaxValue), ("(long)int.MinValue", 0xFFFF_FFFF_8000_0000)],
+            _ => [],
+        };
+        (string Code, ulong Bits)[] composite = [("1 | 2", 3), ("(1 << 5) | 1", 33)];
+        return Gen.OneOf([.. negative, .. composite]).Select(value => new ExpressionMember("Other", value.Code, value.Bits));
     }
 }

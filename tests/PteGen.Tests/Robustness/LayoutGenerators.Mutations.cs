@@ -229,12 +229,18 @@ internal sealed partial class LayoutGenerators
             (2, AddClaim(spec)),
         };
 
-        if (!spec.Switches.NonSwitchMembers.IsEmpty)
+        if (spec.SwitchesReference == SwitchesReference.Declared && spec.Switches.ExpressionMembers.All(m => m.Name != "Other"))
         {
-            // A condition naming a member that is not a switch (negative or composite).
+            // A member written as an expression, maybe with a bit that is no switch (PTE015), maybe a switch (int.MinValue).
+            mutations.Add((1, AnyExpression(spec.Switches.Underlying).Select(member => spec with { Switches = spec.Switches with { Expressions = spec.Switches.ExpressionMembers.Add(member) } })));
+        }
+
+        if (!spec.Switches.ExpressionMembers.IsEmpty)
+        {
+            // A condition naming a member written as an expression: a switch if it has one bit, else no switch.
             mutations.Add((1, from i in index
                 from alone in Gen.Bool
-                let name = spec.Switches.NonSwitchMembers[0].Name
+                let name = spec.Switches.ExpressionMembers[0].Name
                 select WithClaim(spec, i, c => c with { When = alone || c.When is null ? name : $"({c.When}) && !{name}" })));
         }
 
@@ -272,7 +278,7 @@ internal sealed partial class LayoutGenerators
             3 => new ExclusiveGroup([new ExclusiveArgument(ExclusiveArgumentKind.Cast, value), valid]),
             4 => new ExclusiveGroup([valid, new ExclusiveArgument(ExclusiveArgumentKind.NullElement, 0)]),
             5 => new ExclusiveGroup([], NullArray: true),
-            6 when !switches.NonSwitchMembers.IsEmpty => new ExclusiveGroup([valid, new ExclusiveArgument(ExclusiveArgumentKind.NonSwitch, 0)]),
+            6 when !switches.ExpressionMembers.IsEmpty => new ExclusiveGroup([valid, new ExclusiveArgument(ExclusiveArgumentKind.Expression, 0)]),
             _ => new ExclusiveGroup([]), // [MutuallyExclusive] with no switches: legal, rules nothing out.
         };
     }

@@ -66,8 +66,9 @@ internal sealed partial class LayoutGenerators(GenerationOptions options)
         from groups in count == 0
             ? Const(Array.Empty<int[]>())
             : Gen.Int[0, count - 1].Array[1, 3].Array[0, 2]
-        from nonSwitches in NonSwitches(underlying)
-        select BuildSwitches(nameIndexes, underlying, positions, zeroName, composite, groups) with { NonSwitches = nonSwitches };
+        let built = BuildSwitches(nameIndexes, underlying, positions, zeroName, composite, groups)
+        from expressions in ValidExpressions(built)
+        select built with { Expressions = expressions };
 
     private static SwitchSpec BuildSwitches(int[] nameIndexes, string? underlying, int[] positions, string? zeroName, bool composite, int[][] groups)
     {
@@ -186,7 +187,7 @@ internal sealed partial class LayoutGenerators(GenerationOptions options)
         from cuts in Gen.Int[first + 1, 63].Array[0, 6]
         from regions in Sequence(Split(first, 63, cuts).Select(r => Segment(r.Low, r.High, switches.Members.Length, [], 0)))
         from choices in ClaimChoices.Array[first + regions.Length]
-        let declared = switches.Members.Length > 0 || switches.ZeroName is not null || !switches.NonSwitchMembers.IsEmpty
+        let declared = switches.Members.Length > 0 || switches.ZeroName is not null || !switches.ExpressionMembers.IsEmpty
         select new LayoutSpec(
             typeName,
             declaration with { Hook = hook },

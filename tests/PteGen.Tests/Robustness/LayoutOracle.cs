@@ -12,11 +12,16 @@ namespace PteGen.Tests.Robustness;
 internal static class LayoutOracle
 {
     /// <summary>
-    /// How deeply <c>!</c> and parentheses may nest in a condition. docs/xen-pv-abi.md sets no limit; PteGen's condition parser
-    /// documents this one (deeper nesting is certainly a mistake and would risk the stack). The generators never nest
-    /// between 41 and 99 levels, so the exact boundary is not what this test checks.
+    /// How deeply <c>!</c> and parentheses may nest in a condition (README, "Declaring a layout"). The generators never
+    /// nest between 41 and 99 levels, so the exact boundary (whether the outermost level counts) is not what this test checks.
     /// </summary>
     public const int MaxConditionNesting = 64;
+
+    /// <summary>
+    /// The most switch names a condition may have (README, "Declaring a layout"), an operand repeated in its chain
+    /// counting once: every condition is written into the generated code.
+    /// </summary>
+    public const int MaxConditionOperands = 256;
 
     /// <summary>The most switches a layout may have (every configuration is checked).</summary>
     public const int MaxSwitches = 12;
@@ -46,7 +51,7 @@ internal static class LayoutOracle
             reasons.Add($"Level {level} is not 0 to 4");
         }
 
-        // The switches: a [PteSwitches] enum whose single-bit (positive) members are the switches.
+        // The switches: a [PteSwitches] enum whose single-bit members are the switches (a negative one by its bits).
         var switches = ImmutableArray<SwitchMember>.Empty;
         var exclusiveGroups = new List<ulong>();
         switch (spec.SwitchesReference)
@@ -58,7 +63,7 @@ internal static class LayoutOracle
                 reasons.Add("the switches enum is not marked [PteSwitches]");
                 break;
             case SwitchesReference.Declared:
-                switches = spec.Switches.Members;
+                switches = SwitchesOf(spec.Switches, reasons);
                 if (switches.Length > MaxSwitches)
                 {
                     reasons.Add("more than 12 switches");
@@ -66,7 +71,7 @@ internal static class LayoutOracle
 
                 foreach (var group in spec.Switches.Groups)
                 {
-                    var (mask, problem) = JudgeExclusiveGroup(spec.Switches, group);
+                    var (mask, problem) = JudgeExclusiveGroup(spec.Switches, switches, group);
                     if (problem is not null)
                     {
                         reasons.Add("[MutuallyExclusive] " + problem);
@@ -427,8 +432,31 @@ internal static class LayoutOracle
         return result;
     }
 
+    /// <summary>
+    /// The switches of the enum, in declaration order: its single-bit members, a negative one read by its bits in the
+    /// underlying type (<c>int.MinValue</c> is bit 31), and a later member with the bit of an earlier one an alias of it.
+    /// Every other member must be zero or a combination of switches (PTE015).
+    /// </summary>
+    private static ImmutableArray<SwitchMember> SwitchesOf(SwitchSpec spec, List<string> reasons)
+    {
+        var switches = spec.Members.ToBuilder();
+        var bits = spec.Members.Aggregate(0UL, (all, member) => all | member.Value);
+        foreach (var member in spec.ExpressionMembers.Where(m => m.IsSingleBit && (m.Bits & bits) == 0))
+        {
+            switches.Add(new SwitchMember(member.Name, member.Name, member.Bits));
+            bits |= member.Bits;
+        }
+
+        foreach (var member in spec.ExpressionMembers.Where(m => (m.Bits & ~bits) != 0))
+        {
+            reasons.Add($"the switches enum's member {member.Name} = {member.Code} has a bit that is no switch");
+        }
+
+        return switches.ToImmutable();
+    }
+
     /// <summary>A [MutuallyExclusive] names switches: every argument must be a single-bit member of the enum.</summary>
-    private static (ulong Mask, string? Problem) JudgeExclusiveGroup(SwitchSpec switches, ExclusiveGroup group)
+    private static (ulong Mask, string? Problem) JudgeExclusiveGroup(SwitchSpec spec, ImmutableArray<SwitchMember> switches, ExclusiveGroup group)
     {
         if (group.NullArray)
         {
@@ -442,9 +470,12 @@ internal static class LayoutOracle
             switch (argument.Kind)
             {
                 case ExclusiveArgumentKind.Member:
-                    mask |= switches.Members[(int)argument.Value].Value;
+                    mask |= spec.Members[(int)argument.Value].Value;
                     break;
-                case ExclusiveArgumentKind.Cast when switches.Members.Any(m => m.Value == argument.Value):
+                case ExclusiveArgumentKind.Expression when spec.ExpressionMembers[(int)argument.Value].IsSingleBit:
+                    mask |= spec.ExpressionMembers[(int)argument.Value].Bits; // a switch, or an alias of one
+                    break;
+                case ExclusiveArgumentKind.Cast when switches.Any(m => m.Value == argument.Value):
                     mask |= argument.Value; // (Cfg)4 is the switch whose value is 4.
                     break;
                 case ExclusiveArgumentKind.Cast:
@@ -459,8 +490,8 @@ internal static class LayoutOracle
                 case ExclusiveArgumentKind.IntLiteral:
                     problem ??= "names an int, not a member of the enum";
                     break;
-                case ExclusiveArgumentKind.NonSwitch:
-                    problem ??= "names a negative or composite member, which is not a switch";
+                case ExclusiveArgumentKind.Expression:
+                    problem ??= "names a member of several bits, which is not a switch";
                     break;
                 default:
                     problem ??= "names null";
@@ -545,16 +576,30 @@ internal sealed record ConfigurationOwnership(ulong Configuration, ulong Hardwar
 internal abstract record Condition
 {
     public abstract bool Holds(ulong configuration);
+
+    /// <summary>A text equal for equal conditions (the same operands in the same order), to find repeated operands.</summary>
+    public abstract string Key { get; }
+
+    /// <summary>How many switch names the condition has.</summary>
+    public abstract int NameCount { get; }
 }
 
 internal sealed record SwitchIs(ulong Value) : Condition
 {
     public override bool Holds(ulong configuration) => (configuration & Value) != 0;
+
+    public override string Key => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public override int NameCount => 1;
 }
 
 internal sealed record Negation(Condition Operand) : Condition
 {
     public override bool Holds(ulong configuration) => !Operand.Holds(configuration);
+
+    public override string Key { get; } = "!" + Operand.Key;
+
+    public override int NameCount => Operand.NameCount;
 }
 
 /// <summary>A chain of operands joined by one operator (kept flat, so a long chain needs no deep recursion).</summary>
@@ -562,13 +607,19 @@ internal sealed record Chain(bool IsAnd, ImmutableArray<Condition> Operands) : C
 {
     public override bool Holds(ulong configuration) =>
         IsAnd ? Operands.All(o => o.Holds(configuration)) : Operands.Any(o => o.Holds(configuration));
+
+    public override string Key { get; } = (IsAnd ? "&(" : "|(") + string.Join(",", Operands.Select(o => o.Key)) + ")";
+
+    public override int NameCount { get; } = Operands.Sum(o => o.NameCount);
 }
 
 /// <summary>
 /// Reads a <c>When</c> condition by the rule of §3: switch names combined with <c>!</c>, <c>&amp;&amp;</c>, <c>||</c> and
 /// parentheses (C# precedence: <c>!</c>, then <c>&amp;&amp;</c>, then <c>||</c>), whitespace between tokens; names are
 /// C# identifiers made of letters, digits and underscores (not starting with a digit) and must be switches, matched
-/// case-sensitively. Empty or blank text means "always".
+/// case-sensitively. Empty or blank text means "always". The README's limits apply: at most
+/// <see cref="LayoutOracle.MaxConditionNesting"/> levels of <c>!</c> and <c>(</c>, and at most
+/// <see cref="LayoutOracle.MaxConditionOperands"/> switch names once repeats within a chain are dropped.
 /// </summary>
 internal sealed class ConditionReader
 {
@@ -602,7 +653,9 @@ internal sealed class ConditionReader
                 throw new FormatException($"has '{text[reader._position]}' where the condition should end");
             }
 
-            return condition;
+            return condition.NameCount > LayoutOracle.MaxConditionOperands
+                ? throw new FormatException($"has more than {LayoutOracle.MaxConditionOperands} switch names (an operand repeated in its chain counted once)")
+                : condition;
         }
         catch (FormatException error)
         {
@@ -613,26 +666,26 @@ internal sealed class ConditionReader
 
     private Condition Or()
     {
-        var operands = ImmutableArray.CreateBuilder<Condition>();
-        operands.Add(And());
+        var chain = new ChainBuilder(isAnd: false);
+        chain.Add(And());
         while (Accept("||"))
         {
-            operands.Add(And());
+            chain.Add(And());
         }
 
-        return operands.Count == 1 ? operands[0] : new Chain(false, operands.ToImmutable());
+        return chain.Build();
     }
 
     private Condition And()
     {
-        var operands = ImmutableArray.CreateBuilder<Condition>();
-        operands.Add(Unary());
+        var chain = new ChainBuilder(isAnd: true);
+        chain.Add(Unary());
         while (Accept("&&"))
         {
-            operands.Add(Unary());
+            chain.Add(Unary());
         }
 
-        return operands.Count == 1 ? operands[0] : new Chain(true, operands.ToImmutable());
+        return chain.Build();
     }
 
     private Condition Unary()
@@ -654,7 +707,8 @@ internal sealed class ConditionReader
             if (c == '!')
             {
                 _position++;
-                return new Negation(Unary());
+                var operand = Unary();
+                return operand is Negation negation ? negation.Operand : new Negation(operand); // !!x is x
             }
 
             if (c == '(')
@@ -689,6 +743,26 @@ internal sealed class ConditionReader
         {
             _depth--;
         }
+    }
+
+    /// <summary>The operands of one chain: a parenthesized chain of the same operator joins it, and a repeated operand counts once.</summary>
+    private sealed class ChainBuilder(bool isAnd)
+    {
+        private readonly ImmutableArray<Condition>.Builder _operands = ImmutableArray.CreateBuilder<Condition>();
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+
+        public void Add(Condition operand)
+        {
+            foreach (var item in operand is Chain chain && chain.IsAnd == isAnd ? chain.Operands : [operand])
+            {
+                if (_keys.Add(item.Key))
+                {
+                    _operands.Add(item);
+                }
+            }
+        }
+
+        public Condition Build() => _operands.Count == 1 ? _operands[0] : new Chain(isAnd, _operands.ToImmutable());
     }
 
     private bool Accept(string token)

@@ -40,6 +40,26 @@ public sealed class LayoutOracleTests
     }
 
     [Fact]
+    public void CountsTheSwitchNamesOfAConditionOnceARepeatedOperandIsDropped()
+    {
+        // 30 switches make 435 distinct pairs; each pair is an operand with two switch names.
+        var many = Enumerable.Range(0, 30).ToDictionary(i => $"S{i}", i => 1UL << i);
+        var pairs = Enumerable.Range(0, 30).SelectMany(a => Enumerable.Range(a + 1, 29 - a).Select(b => $"S{a} && S{b}")).ToList();
+        string Chain(int count, Func<int, string> operand) => string.Join(" || ", Enumerable.Range(0, count).Select(operand));
+
+        ConditionReader.Read(Chain(128, i => $"({pairs[i]})"), many, out var atTheLimit);
+        ConditionReader.Read(Chain(129, i => $"({pairs[i]})"), many, out var overTheLimit);
+        ConditionReader.Read(Chain(10_000, i => $"({pairs[i % 100]})"), many, out var repeated);
+        ConditionReader.Read(Chain(100, i => $"(({pairs[i]}) || ({pairs[i]}))"), many, out var spliced);
+        ConditionReader.Read(Chain(100, i => $"!!({pairs[i]}) || ({pairs[i]})"), many, out var doubleNegations);
+        Assert.Null(atTheLimit);
+        Assert.NotNull(overTheLimit);
+        Assert.Null(repeated);
+        Assert.Null(spliced);
+        Assert.Null(doubleNegations);
+    }
+
+    [Fact]
     public void EvaluatesConditionsPerConfiguration()
     {
         var condition = ConditionReader.Read("!Pke && !Debug || class", Switches, out _)!;

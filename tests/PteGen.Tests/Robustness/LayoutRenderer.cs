@@ -40,7 +40,7 @@ internal static class LayoutRenderer
             ? switches.Members.Select(m => m.Name)
                 .Concat(switches.ZeroName is { } zero ? [zero] : [])
                 .Concat(switches.HasComposite ? [SwitchSpec.CompositeName] : [])
-                .Concat(switches.NonSwitchMembers.Select(m => m.Name))
+                .Concat(switches.ExpressionMembers.Select(m => m.Name))
                 .ToHashSet(StringComparer.Ordinal)
             : [];
 
@@ -246,7 +246,7 @@ internal static class LayoutRenderer
             members.Add($"{SwitchSpec.CompositeName} = {string.Join(" | ", switches.Members.Select(m => m.Source))}");
         }
 
-        members.AddRange(switches.NonSwitchMembers.Select(m => $"{m.Name} = {m.Value}"));
+        members.AddRange(switches.ExpressionMembers.Select(m => $"{m.Name} = {m.Code}"));
         text.Append(" { ").Append(string.Join(", ", members)).Append(" }\n\n");
     }
 
@@ -257,7 +257,7 @@ internal static class LayoutRenderer
         ExclusiveArgumentKind.Zero => $"{SwitchSpec.EnumName}.{switches.ZeroName}",
         ExclusiveArgumentKind.IntLiteral => argument.Value.ToString(CultureInfo.InvariantCulture),
         ExclusiveArgumentKind.Cast => $"({SwitchSpec.EnumName}){argument.Value.ToString(CultureInfo.InvariantCulture)}",
-        ExclusiveArgumentKind.NonSwitch => $"{SwitchSpec.EnumName}.{switches.NonSwitchMembers[(int)argument.Value].Name}",
+        ExclusiveArgumentKind.Expression => $"{SwitchSpec.EnumName}.{switches.ExpressionMembers[(int)argument.Value].Name}",
         _ => "(object?)null",
     };
 

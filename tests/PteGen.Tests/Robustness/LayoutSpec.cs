@@ -274,12 +274,17 @@ internal sealed record FieldType(string Code, FieldTypeKind Kind, int ValueBits,
 internal sealed record SwitchMember(string Source, string Name, ulong Value);
 
 /// <summary>
-/// A member of the switches enum that is not a switch: negative (<c>int.MinValue</c>, <c>-1</c>) or made of several
-/// bits (<c>1 | 2</c>). A condition that names it names no switch.
+/// A member of the switches enum written as an expression: negative (<c>int.MinValue</c>, <c>-1</c>) or of several
+/// bits (<c>1 | 2</c>). It is read by its bits in the underlying type: one bit makes it a switch (<c>int.MinValue</c> is
+/// the switch of bit 31), several a combination of switches, or a mistake when one of them is no switch.
 /// </summary>
 /// <param name="Name">Its name (a plain identifier).</param>
-/// <param name="Value">Its value as written.</param>
-internal sealed record NonSwitchMember(string Name, string Value);
+/// <param name="Code">Its value as written.</param>
+/// <param name="Bits">Its value's bits in the underlying type.</param>
+internal sealed record ExpressionMember(string Name, string Code, ulong Bits)
+{
+    public bool IsSingleBit => ulong.PopCount(Bits) == 1;
+}
 
 /// <summary>One argument of <c>[MutuallyExclusive(...)]</c>.</summary>
 internal enum ExclusiveArgumentKind
@@ -302,8 +307,8 @@ internal enum ExclusiveArgumentKind
     /// <summary><c>(object?)null</c>: an array element that is null.</summary>
     NullElement,
 
-    /// <summary><c>Cfg.X</c> for the non-switch member at <see cref="ExclusiveArgument.Value"/> (an index).</summary>
-    NonSwitch,
+    /// <summary><c>Cfg.X</c> for the expression member at <see cref="ExclusiveArgument.Value"/> (an index).</summary>
+    Expression,
 }
 
 internal sealed record ExclusiveArgument(ExclusiveArgumentKind Kind, ulong Value);
@@ -317,7 +322,7 @@ internal sealed record ExclusiveGroup(ImmutableArray<ExclusiveArgument> Argument
 /// <param name="Members">The switches (single-bit members).</param>
 /// <param name="Composite">Whether a member <c>All</c> combines every switch (not a switch of its own; see <see cref="HasComposite"/>).</param>
 /// <param name="Groups">The <c>[MutuallyExclusive]</c> attributes.</param>
-/// <param name="NonSwitches">Negative and composite members, which are not switches.</param>
+/// <param name="Expressions">Members written as expressions (negative, or of several bits).</param>
 /// <param name="IsInternal">Declared <c>internal</c> rather than <c>public</c>.</param>
 internal sealed record SwitchSpec(
     string? Underlying,
@@ -325,7 +330,7 @@ internal sealed record SwitchSpec(
     ImmutableArray<SwitchMember> Members,
     bool Composite,
     ImmutableArray<ExclusiveGroup> Groups,
-    ImmutableArray<NonSwitchMember> NonSwitches = default,
+    ImmutableArray<ExpressionMember> Expressions = default,
     bool IsInternal = false)
 {
     public const string EnumName = "Cfg";
@@ -334,7 +339,7 @@ internal sealed record SwitchSpec(
     public bool HasComposite => Composite && Members.Length >= 2;
     public const string CompositeName = "All";
 
-    public ImmutableArray<NonSwitchMember> NonSwitchMembers => NonSwitches.IsDefault ? [] : NonSwitches;
+    public ImmutableArray<ExpressionMember> ExpressionMembers => Expressions.IsDefault ? [] : Expressions;
 
     public static readonly SwitchSpec Empty = new(null, null, [], false, []);
 }

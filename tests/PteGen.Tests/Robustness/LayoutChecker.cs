@@ -166,7 +166,7 @@ internal static class LayoutChecker
     /// <summary>CS9248 for a claim whose type does not resolve: PteGen cannot implement it, which is the compiler's error over again.</summary>
     private static bool IsUnimplementedUnresolvedClaim(Diagnostic diagnostic, LayoutSpec spec) =>
         diagnostic.Id == "CS9248"
-        && spec.Claims.Any(c => c.Type.Kind == FieldTypeKind.Unresolved && diagnostic.GetMessage().Contains($".{c.PlainName}'", StringComparison.Ordinal));
+        && spec.Claims.Any(c => c.Type.Kind == FieldTypeKind.Unresolved && diagnostic.GetMessage().Contains($".{c.Name}'", StringComparison.Ordinal));
 
     /// <summary>
     /// The layouts a diagnostic is about, and whether it is in a generated file: the file names the slot

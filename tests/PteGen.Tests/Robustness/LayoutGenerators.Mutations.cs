@@ -157,7 +157,7 @@ internal sealed partial class LayoutGenerators
             // A claim type that does not resolve, or a pointer type in an unsafe context.
             (1, from i in index
                 from type in Gen.OneOf(FieldType.Unresolved.ToArray())
-                select options.KnownBugShapes || spec.Claims[i].Role is null or 0 ? WithClaim(spec, i, c => c with { Type = type }) : spec),
+                select WithClaim(spec, i, c => c with { Type = type })),
             (1, from i in index
                 from type in Gen.OneOf(FieldType.Pointers.ToArray())
                 from context in Gen.Int[0, options.KnownBugShapes ? 2 : 0]

@@ -63,7 +63,7 @@ internal static partial class LayoutEmitter
         writer.Line("/// every call to it, so it costs nothing.");
         writer.Line("/// </summary>");
         writer.Line($"/// <param name=\"{Identifiers.Unescape(layout.HookParameterName)}\">The entry as the guest submitted it.</param>");
-        writer.Line($"static partial void {GeneratedNames.WarningHook}({layout.Name} {layout.HookParameterName});");
+        writer.Line($"{(layout.HookIsExplicitlyPrivate ? "private " : "")}static partial void {GeneratedNames.WarningHook}({layout.Name} {layout.HookParameterName});");
     }
 
     private static void WriteConstantFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan, ulong build)

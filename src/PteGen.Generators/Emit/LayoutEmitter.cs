@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using PteGen.Generators.Model;
 using PteGen.Generators.Validation;
 
@@ -101,8 +102,11 @@ internal static partial class LayoutEmitter
                     writer.Line();
                 }
 
-                writer.Line("/// <summary>The definition of the hook this layout's own code implements.</summary>");
-                writer.Line(layout.HookDefinition);
+                foreach (var definition in layout.HookDefinition.Split('\n'))
+                {
+                    writer.Line("/// <summary>The definition of a hook this layout's own code implements.</summary>");
+                    writer.Line(definition);
+                }
             }
         });
         return writer.ToString();
@@ -131,11 +135,11 @@ internal static partial class LayoutEmitter
 
         foreach (var containing in layout.ContainingTypes)
         {
-            writer.Line($"partial {containing.Keyword} {containing.Name}{containing.TypeParameters}");
+            writer.Line($"{(containing.IsUnsafe ? "unsafe " : "")}partial {containing.Keyword} {containing.Name}{containing.TypeParameters}");
             scopes.Add(writer.Block());
         }
 
-        writer.Line($"partial {layout.TypeKeyword} {layout.Name}{layout.TypeParameters}{baseList}");
+        writer.Line($"{(layout.IsUnsafe ? "unsafe " : "")}partial {layout.TypeKeyword} {layout.Name}{layout.TypeParameters}{baseList}");
         scopes.Add(writer.Block());
         body();
         for (var index = scopes.Count - 1; index >= 0; index--)
@@ -166,11 +170,14 @@ internal static partial class LayoutEmitter
 
     /// <summary>The implementing part's modifiers: the same as the user's defining part, where C# requires it.</summary>
     private static string PropertyModifiers(FieldModel field) =>
-        field.Accessibility
-        + (field.IsStatic ? " static" : "")
-        + (field.Modifiers.Length > 0 ? " " + field.Modifiers : "")
-        + (field.IsReadOnlyMember ? " readonly" : "")
-        + " partial";
+        string.Join(" ", new[]
+        {
+            field.Accessibility,
+            field.IsStatic ? "static" : "",
+            field.Modifiers,
+            field.IsReadOnlyMember ? "readonly" : "",
+            "partial",
+        }.Where(modifier => modifier.Length > 0));
 
     private static void WriteThrowHelpers(SourceWriter writer, LayoutModel layout)
     {

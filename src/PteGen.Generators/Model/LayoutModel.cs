@@ -6,7 +6,8 @@ namespace PteGen.Generators.Model;
 /// <param name="Keyword">The declaration keyword(s): <c>class</c>, <c>struct</c>, <c>record</c>, <c>record struct</c>, <c>interface</c>.</param>
 /// <param name="Name">The type name.</param>
 /// <param name="TypeParameters">Its type parameter list (<c>&lt;T&gt;</c>), or empty.</param>
-internal sealed record ContainingType(string Keyword, string Name, string TypeParameters = "");
+/// <param name="IsUnsafe">Declared <c>unsafe</c>: the generated part repeats it, so its members share the unsafe context.</param>
+internal sealed record ContainingType(string Keyword, string Name, string TypeParameters = "", bool IsUnsafe = false);
 
 /// <summary>
 /// Everything the emitter needs to know about one layout: plain values only (no symbols, syntax or locations), so
@@ -26,6 +27,9 @@ internal sealed record ContainingType(string Keyword, string Name, string TypePa
 /// <param name="TypeParameters">The layout's type parameter list (an error; placeholders repeat it), or empty.</param>
 /// <param name="HookDefinition">For placeholders: the defining declaration of the user's <c>OnGlobalKernelPage</c> implementation, or empty.</param>
 /// <param name="HookParameterName">The parameter name the user's hook implementation uses, which the generated definition repeats.</param>
+/// <param name="HookIsExplicitlyPrivate">The user's hook implementation says <c>private</c>, which the generated definition repeats.</param>
+/// <param name="IsUnsafe">The layout is declared <c>unsafe</c>: the generated part repeats it.</param>
+/// <remarks><paramref name="HookDefinition"/> holds one definition per line, one per hook implementation.</remarks>
 /// <param name="VectorWidths">The <c>System.Runtime.Intrinsics</c> vector widths (512, 256, 128) whose .NET 7 API the compilation has, widest first, for the vectorized whole-table fixup.</param>
 internal sealed record LayoutModel(
     string Namespace,
@@ -42,7 +46,9 @@ internal sealed record LayoutModel(
     string TypeKeyword = "struct",
     string TypeParameters = "",
     string HookDefinition = "",
-    string HookParameterName = "entry")
+    string HookParameterName = "entry",
+    bool HookIsExplicitlyPrivate = false,
+    bool IsUnsafe = false)
 {
     /// <summary>The name used in messages and hint names: containing types and the layout, joined by dots.</summary>
     public string DisplayName

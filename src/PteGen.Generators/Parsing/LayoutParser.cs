@@ -49,7 +49,7 @@ internal static class LayoutParser
     /// <summary>Runs every rule; returns the model and its fixup plan, decided here once for every consumer.</summary>
     private static (LayoutModel Layout, FixupPlan? Plan) Build(LayoutDeclaration declaration, List<Problem> problems)
     {
-        var containingTypes = declaration.ContainingTypes.Select(t => new ContainingType(t.Keyword, t.Name, t.TypeParameters)).ToEquatableArray();
+        var containingTypes = declaration.ContainingTypes.Select(t => new ContainingType(t.Keyword, t.Name, t.TypeParameters, t.IsUnsafe)).ToEquatableArray();
         if (TypeShapeRules.LanguageVersionProblem(declaration) is { } tooLow)
         {
             // Without partial properties nothing can be generated, and every other finding would be noise.
@@ -72,7 +72,8 @@ internal static class LayoutParser
         var (warnWhenText, warnWhen, warnWhenProblem) = LayoutArgumentRules.CheckWarnWhen(declaration, switches);
         Add(problems, warnWhenProblem);
 
-        var implementedHook = declaration.Hooks.FirstOrDefault(h => h.Shape == HookShape.Implementation);
+        var implementedHooks = declaration.Hooks.Where(h => h.Shape == HookShape.Implementation).ToList();
+        var implementedHook = implementedHooks.FirstOrDefault(h => h.MatchesGenerated);
         var layout = new LayoutModel(
             declaration.Namespace,
             declaration.Name,
@@ -85,8 +86,10 @@ internal static class LayoutParser
             warnWhen,
             TypeKeyword: declaration.Kind == DeclaredKind.RecordStruct ? "record struct" : "struct",
             TypeParameters: declaration.TypeParameters,
-            HookDefinition: implementedHook?.Definition ?? "",
-            HookParameterName: implementedHook is { MatchesGenerated: true } ? Identifiers.Escape(implementedHook.ParameterName) : "entry");
+            HookDefinition: string.Join("\n", implementedHooks.Select(h => h.Definition)),
+            HookParameterName: implementedHook is not null ? Identifiers.Escape(implementedHook.ParameterName) : "entry",
+            HookIsExplicitlyPrivate: implementedHook?.IsExplicitlyPrivate ?? false,
+            IsUnsafe: declaration.IsUnsafe);
 
         if (declaration.FromSource)
         {

@@ -66,14 +66,14 @@ public sealed class FoundLayoutTests
     public void IsGeneratedOrDiagnosedAsTheOracleSays(string name) => AssertAsTheOracleSays(Found[name]);
 
     [Theory]
-    [InlineData("indexer claim", Skip = KnownBugs.IndexerAndByRefClaimsHideTheirError)]
-    [InlineData("by-ref claim", Skip = KnownBugs.IndexerAndByRefClaimsHideTheirError)]
-    [InlineData("implicitly private claim", Skip = KnownBugs.ImplicitlyPrivateClaimsDoNotCompile)]
-    [InlineData("public layout with internal switches", Skip = KnownBugs.InternalSwitchesOfAPublicLayoutDoNotCompile)]
-    [InlineData("pointer claim in an unsafe layout", Skip = KnownBugs.PointerClaimsInUnsafeTypesDoNotCompile)]
-    [InlineData("generic hook", Skip = KnownBugs.GenericOrSecondHookImplementationsHideTheirError)]
-    [InlineData("two hook implementations", Skip = KnownBugs.GenericOrSecondHookImplementationsHideTheirError)]
-    [InlineData("explicitly private hook", Skip = KnownBugs.ExplicitlyPrivateHookDoesNotCompile)]
+    [InlineData("indexer claim")]
+    [InlineData("by-ref claim")]
+    [InlineData("implicitly private claim")]
+    [InlineData("public layout with internal switches")]
+    [InlineData("pointer claim in an unsafe layout")]
+    [InlineData("generic hook")]
+    [InlineData("two hook implementations")]
+    [InlineData("explicitly private hook")]
     public void KnownBug_IsGeneratedOrDiagnosedAsTheOracleSays(string name) => AssertAsTheOracleSays(KnownFailing[name]);
 
     /// <summary>Every known-failing layout is a row of the theory above, so none is forgotten when the Skip reasons go.</summary>

@@ -27,27 +27,27 @@ internal sealed record GenerationOptions(bool KnownBugShapes, int MaxChainTerms)
 }
 
 /// <summary>
-/// The declaration shapes on which PteGen is known to be wrong today. <see cref="GenerationOptions.Today"/> leaves
-/// them out of the random layouts; <c>RandomLayoutTests</c> and <c>FoundLayoutTests</c> hold them as known-failing
-/// (skipped) cases, to be switched on when PteGen is fixed.
+/// The declaration shapes on which the fuzzer found PteGen wrong, now fixed. <see cref="GenerationOptions.Everything"/>
+/// (what <c>RandomLayoutTests</c> runs) includes them, <see cref="GenerationOptions.Today"/> leaves them out, and
+/// <c>FoundLayoutTests</c> keeps each as a regression case; the texts say what went wrong.
 /// </summary>
 internal static class KnownBugs
 {
     public const string IndexerAndByRefClaimsHideTheirError =
-        "Known failing: a claim that is an indexer or returns by reference gets no placeholder, so the compiler's CS9248 in the user's file hides PTE004 in dotnet build.";
+        "Was: a claim that is an indexer or returns by reference gets no placeholder, so the compiler's CS9248 in the user's file hides PTE004 in dotnet build.";
 
     public const string ImplicitlyPrivateClaimsDoNotCompile =
-        "Known failing: a claim written without an accessibility keyword is implemented as 'private partial', which the compiler refuses (CS8799 in the generated file).";
+        "Was: a claim written without an accessibility keyword is implemented as 'private partial', which the compiler refuses (CS8799 in the generated file).";
 
     public const string InternalSwitchesOfAPublicLayoutDoNotCompile =
-        "Known failing: an internal switches enum used by a public layout makes the generated public IsValid(Cfg), HardwareBits(Cfg)... fail (CS0051 in the generated file) instead of a PTE error at [PteLayout].";
+        "Was: an internal switches enum used by a public layout makes the generated public IsValid(Cfg), HardwareBits(Cfg)... fail (CS0051 in the generated file) instead of a PTE error at [PteLayout].";
 
     public const string PointerClaimsInUnsafeTypesDoNotCompile =
-        "Known failing: a pointer-typed claim whose unsafe context is its type (an unsafe layout or containing type) gets a placeholder outside any unsafe context (CS0214 in the generated file), which hides PTE006.";
+        "Was: a pointer-typed claim whose unsafe context is its type (an unsafe layout or containing type) gets a placeholder outside any unsafe context (CS0214 in the generated file), which hides PTE006.";
 
     public const string GenericOrSecondHookImplementationsHideTheirError =
-        "Known failing: a generic OnGlobalKernelPage implementation, or a second one, gets no definition in the placeholder, so CS0759 hides PTE026 in dotnet build.";
+        "Was: a generic OnGlobalKernelPage implementation, or a second one, gets no definition in the placeholder, so CS0759 hides PTE026 in dotnet build.";
 
     public const string ExplicitlyPrivateHookDoesNotCompile =
-        "Known failing: 'private static partial void OnGlobalKernelPage(Entry entry)' matches the generated hook, but the generated definition has no 'private' (CS8799 in the user's file, and no PTE diagnostic).";
+        "Was: 'private static partial void OnGlobalKernelPage(Entry entry)' matches the generated hook, but the generated definition has no 'private' (CS8799 in the user's file, and no PTE diagnostic).";
 }

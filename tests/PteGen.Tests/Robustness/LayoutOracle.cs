@@ -330,7 +330,7 @@ internal static class LayoutOracle
         // IsValid(Cfg), HardwareBits(Cfg) ... are public members of the layout: an internal switches enum cannot be
         // their parameter type when the layout is visible outside the assembly. That is the user's mistake, to be
         // told at the layout, never a compiler error in the generated file.
-        if (spec.SwitchesReference == SwitchesReference.Declared && spec.Switches.IsInternal && spec.Switches.Members.Length > 0
+        if (spec.SwitchesReference == SwitchesReference.Declared && spec.Switches.IsInternal && SwitchesOf(spec.Switches, []).Length > 0
             && IsVisibleOutsideTheAssembly(spec))
         {
             reasons.Add("the switches enum is internal, but the layout, whose members take it, is visible outside the assembly");

@@ -29,6 +29,7 @@ internal sealed record LayoutDeclaration(
     bool IsRefLike,
     bool IsPartial,
     bool IsFileLocal,
+    bool IsUnsafe,
     string TypeParameters,
     bool FromSource,
     LanguageVersion? LanguageVersion,
@@ -51,7 +52,8 @@ internal sealed record LayoutDeclaration(
 /// <param name="TypeParameters">Its type parameter list (<c>&lt;T&gt;</c>), or empty.</param>
 /// <param name="IsPartial">Whether every declaration of it says <c>partial</c>.</param>
 /// <param name="IsFileLocal">Whether it is a <c>file</c> type.</param>
-internal sealed record ContainingDeclaration(string Keyword, string Name, string RawName, string TypeParameters, bool IsPartial, bool IsFileLocal);
+/// <param name="IsUnsafe">Whether a declaration of it says <c>unsafe</c> (its members' unsafe context).</param>
+internal sealed record ContainingDeclaration(string Keyword, string Name, string RawName, string TypeParameters, bool IsPartial, bool IsFileLocal, bool IsUnsafe);
 
 /// <summary>What the switches argument of <c>[PteLayout(typeof(...))]</c> is.</summary>
 internal enum SwitchesProblem
@@ -60,6 +62,9 @@ internal enum SwitchesProblem
     NotAnEnum,
     NotMarked,
     TooManySwitches,
+
+    /// <summary>The enum is less visible than the layout, whose generated public members take it (CS0051).</summary>
+    LessAccessible,
 }
 
 /// <summary>The switches argument: its type as written and what it gives.</summary>
@@ -120,4 +125,5 @@ internal enum HookShape
 /// <param name="Definition">The defining declaration that pairs with an <see cref="HookShape.Implementation"/>; empty when it cannot be written.</param>
 /// <param name="ParameterName">Its first parameter's name, or empty.</param>
 /// <param name="Signature">How messages show it.</param>
-internal sealed record HookDeclaration(int MemberIndex, HookShape Shape, bool MatchesGenerated, string Definition, string ParameterName, string Signature);
+/// <param name="IsExplicitlyPrivate">Written with <c>private</c>, which the generated definition must repeat (CS8799).</param>
+internal sealed record HookDeclaration(int MemberIndex, HookShape Shape, bool MatchesGenerated, string Definition, string ParameterName, string Signature, bool IsExplicitlyPrivate = false);

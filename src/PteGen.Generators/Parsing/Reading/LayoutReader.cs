@@ -40,6 +40,12 @@ internal static class LayoutReader
     {
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString(NamespaceFormat) : "";
         var switches = ReadSwitches(layoutAttribute, cancellationToken);
+        // Only a switches type with switches appears in the generated public members (IsValid(Cfg), HardwareBits(Cfg)...).
+        if (switches.Problem == SwitchesProblem.None && switches.Switches.HasSwitches
+            && IsPubliclyVisible(type) && layoutAttribute.ConstructorArguments[0].Value is INamedTypeSymbol switchesType && !IsPubliclyVisible(switchesType))
+        {
+            switches = switches with { Problem = SwitchesProblem.LessAccessible, Switches = SwitchSet.None };
+        }
         int? level = null;
         var adjustGuest = true;
         string? warnWhen = null;
@@ -116,12 +122,13 @@ internal static class LayoutReader
             type.IsRefLikeType,
             IsPartial(type),
             IsFileLocal(type),
+            HasModifier(type, SyntaxKind.UnsafeKeyword),
             TypeParameterList(type),
             fromSource,
             languageVersion,
             ContainingTypes(type)
                 .Reverse()
-                .Select(t => new ContainingDeclaration(Keyword(t), Identifiers.Escape(t.Name), t.Name, TypeParameterList(t), IsPartial(t), IsFileLocal(t)))
+                .Select(t => new ContainingDeclaration(Keyword(t), Identifiers.Escape(t.Name), t.Name, TypeParameterList(t), IsPartial(t), IsFileLocal(t), HasModifier(t, SyntaxKind.UnsafeKeyword)))
                 .ToList(),
             switches,
             level,
@@ -227,7 +234,7 @@ internal static class LayoutReader
             implementedInUserCode,
             modifiers,
             declaration?.Modifiers.Any(SyntaxKind.ReadOnlyKeyword) ?? false,
-            Accessibility(property),
+            declaration is null ? Accessibility(property) : WrittenAccessibility(declaration.Modifiers),
             attributes.Select(a => KnownNames.OwnerOf(a.AttributeClass)!.Value).ToList(),
             arguments,
             property.GetAttributes().Any(a =>
@@ -345,7 +352,8 @@ internal static class LayoutReader
             return new HookDeclaration(index, HookShape.NotPartial, matches, "", parameterName, signature);
         }
 
-        return new HookDeclaration(index, HookShape.Implementation, matches, DefinitionFor(user, cancellationToken), parameterName, signature);
+        var explicitlyPrivate = user.DeclaringSyntaxReferences.Any(r => r.GetSyntax(cancellationToken) is MethodDeclarationSyntax syntax && syntax.Modifiers.Any(SyntaxKind.PrivateKeyword));
+        return new HookDeclaration(index, HookShape.Implementation, matches, DefinitionFor(user, cancellationToken), parameterName, signature, explicitlyPrivate);
     }
 
     private static bool IsDeclaredPartial(IMethodSymbol method, CancellationToken cancellationToken) =>
@@ -432,6 +440,26 @@ internal static class LayoutReader
             reference.GetSyntax() is not TypeDeclarationSyntax declaration
             || declaration.Modifiers.Any(SyntaxKind.PartialKeyword));
 
+    /// <summary>Whether another assembly can see the type: it and every type around it are public or protected.</summary>
+    private static bool IsPubliclyVisible(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Microsoft.CodeAnalysis.Accessibility.Public
+                or Microsoft.CodeAnalysis.Accessibility.Protected
+                or Microsoft.CodeAnalysis.Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasModifier(INamedTypeSymbol type, SyntaxKind modifier) =>
+        type.DeclaringSyntaxReferences.Any(reference =>
+            reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(modifier));
+
     /// <summary>A <c>file</c> type: another file, where the generated part lives, cannot add to it.</summary>
     private static bool IsFileLocal(INamedTypeSymbol type) =>
         type.DeclaringSyntaxReferences.Any(reference =>
@@ -456,6 +484,15 @@ internal static class LayoutReader
         TypeKind.Class when type.IsRecord => "record",
         _ => "class",
     };
+
+    /// <summary>
+    /// The accessibility keywords as the user wrote them, empty for none: the implementing part must repeat exactly
+    /// that (an implicit private and an explicit one differ, CS8799).
+    /// </summary>
+    private static string WrittenAccessibility(SyntaxTokenList modifiers) =>
+        string.Join(" ", modifiers
+            .Where(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword) || m.IsKind(SyntaxKind.PrivateKeyword))
+            .Select(m => m.Text));
 
     private static string Accessibility(ISymbol symbol) => symbol.DeclaredAccessibility switch
     {

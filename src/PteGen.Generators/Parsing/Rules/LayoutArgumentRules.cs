@@ -16,6 +16,7 @@ internal static class LayoutArgumentRules
             SwitchesProblem.NotAnEnum => "it is not an enum",
             SwitchesProblem.NotMarked => "it is not marked [PteSwitches]",
             SwitchesProblem.TooManySwitches => $"it has more than {SwitchSet.MaxSwitches} switches",
+            SwitchesProblem.LessAccessible => $"it is less accessible than the layout, whose generated public members (IsValid, HardwareBits, ...) take it; make it public",
             _ => null,
         };
         return problem is null

@@ -15,7 +15,8 @@ internal static class TypeShapeRules
 
     /// <summary>
     /// Whether the generator can complete the layout, that is add a part under which the user's declaration compiles.
-    /// A struct or record struct, partial, not file-local, in partial types that are not file-local, under C# 13 or later.
+    /// A struct or record struct, partial, not file-local, in partial types that are not file-local, under C# 13 or later,
+    /// whose claims and hook implementations a placeholder can repeat (no indexer or by-ref claim, no generic hook).
     /// See <see cref="ReportingHost"/> for why this decides who reports.
     /// </summary>
     public static bool CanComplete(LayoutDeclaration layout) =>
@@ -23,7 +24,9 @@ internal static class TypeShapeRules
         && layout.IsPartial
         && !layout.IsFileLocal
         && layout.ContainingTypes.All(t => t.IsPartial && !t.IsFileLocal)
-        && LanguageVersionProblem(layout) is null;
+        && LanguageVersionProblem(layout) is null
+        && layout.Claims.All(c => !c.IsIndexer && !c.ReturnsByRef)
+        && layout.Hooks.All(h => h.Shape != HookShape.Implementation || h.Definition.Length > 0);
 
     public static ReportingHost HostFor(LayoutDeclaration layout) => CanComplete(layout) ? ReportingHost.Analyzer : ReportingHost.Generator;
 

@@ -38,6 +38,7 @@ internal static partial class LayoutEmitter
     {
         var writer = new SourceWriter();
         WriteHeader(writer, layout, "The storage, accessors, ownership masks and descriptor of the layout");
+        WriteBitMap(writer, layout);
         WriteTypeFrame(writer, layout, $" : global::System.IEquatable<{layout.Name}>", () =>
         {
             WriteStorage(writer, layout);

@@ -4,6 +4,17 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+// The bit map of MixedEntry (bit 0 is the least significant; "when" is the condition under which a claim holds):
+//
+//   bits   field     owner           when  role
+//   0      Low       Hardware
+//   1-3    Cache     Hardware
+//   4-43   Address   Hardware
+//   44-46  Mode      GuestAvailable
+//   47-54  Byte      GuestAvailable
+//   55-62  Reserved  XenReserved
+//   63     High      Hardware
+
 partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 {
     /// <summary>The entry: one 64-bit value, exactly as the hardware and the hypervisor see it.</summary>

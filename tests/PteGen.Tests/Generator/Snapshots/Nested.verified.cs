@@ -4,6 +4,11 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+// The bit map of Outer.Middle.Whole (bit 0 is the least significant; "when" is the condition under which a claim holds):
+//
+//   bits  field  owner           when  role
+//   0-63  fixed  GuestAvailable
+
 namespace Deep.Name.Space
 {
     partial class Outer

@@ -4,6 +4,28 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618
 
+// The bit map of L1e (bit 0 is the least significant; "when" is the condition under which a claim holds):
+//
+//   bits   field            owner           when            role
+//   0      Present          Hardware                        Present
+//   1      Writable         Hardware                        Writable
+//   2      User             Hardware                        User
+//   3      WriteThrough     Hardware
+//   4      CacheDisable     Hardware
+//   5      Accessed         Hardware                        Accessed
+//   6      Dirty            Hardware                        Dirty
+//   7      Pat              Hardware
+//   8      Global           Hardware                        Global
+//   9-11   Available        GuestAvailable
+//   12-51  Frame            Hardware                        Frame
+//   52     GuestKernel      XenReserved                     GuestKernel
+//   53-58  AvailableHigh    GuestAvailable
+//   59-62  ProtectionKey    Hardware        Pke             ProtectionKey
+//   59-61  SoftwareKeyBits  GuestAvailable  !Pke
+//   62     Software62       GuestAvailable  !Pke && !Debug
+//   62     GrantMapping     XenReserved     Debug           GrantMapping
+//   63     NoExecute        Hardware                        NoExecute
+
 namespace Xen.Pv
 {
     partial struct L1e : global::System.IEquatable<L1e>

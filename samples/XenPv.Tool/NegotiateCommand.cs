@@ -7,7 +7,7 @@ using XenPv.Abis;
 namespace XenPv.Tool;
 
 /// <summary>
-/// <c>xenpte negotiate &lt;guest-unused-bits-hex&gt; [--config ...]</c>: the per-domain ABI of the seed discussion
+/// <c>xenpte negotiate &lt;guest-unused-bits-hex&gt; [--config ...]</c>: the per-domain ABI of the xen-devel discussion of January 2016
 /// (<see cref="NegotiatedL1e"/>): the bit Xen takes for each of its claims, and which optional features are off.
 /// </summary>
 internal static class NegotiateCommand

@@ -4,8 +4,8 @@ using PteGen;
 namespace XenPv.Abis;
 
 /// <summary>
-/// Switches of the "all software bits are the guest's" ABI proposed in the seed discussion (Andrew Cooper, xen-devel,
-/// January 2016): Xen's own bits exist only under an expert debug option, off by default even in debug builds.
+/// Switches of the "all software bits are the guest's" ABI proposed on xen-devel in January 2016 (Andrew Cooper):
+/// Xen's own bits exist only under an expert debug option, off by default even in debug builds.
 /// </summary>
 [PteSwitches]
 [MutuallyExclusive(ExpertConfig.PvPteDebug, ExpertConfig.Pke)]

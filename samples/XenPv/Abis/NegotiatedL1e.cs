@@ -3,7 +3,7 @@ using PteGen;
 namespace XenPv.Abis;
 
 /// <summary>
-/// The per-domain ABI proposed in the seed discussion (Jan Beulich): the guest says which software bits it does not
+/// The per-domain ABI proposed on xen-devel in January 2016 (Jan Beulich): the guest says which software bits it does not
 /// use, and Xen picks, per domain, a bit for each of its two purposes. The kernel marker is required (the fixup needs
 /// it); the debug grant marker is optional and is switched off when only one bit is left.
 /// </summary>

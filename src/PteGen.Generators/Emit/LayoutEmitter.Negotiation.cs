@@ -11,7 +11,7 @@ namespace PteGen.Generators.Emit;
 internal static partial class LayoutEmitter
 {
     /// <summary>
-    /// Per-domain negotiation (Jan Beulich's proposal in the seed discussion): the guest says which software bits it
+    /// Per-domain negotiation (Jan Beulich's proposal on xen-devel in January 2016): the guest says which software bits it
     /// does not use, and the hypervisor picks, deterministically, a bit for each relocatable claim: required claims
     /// first, then optional ones while bits remain, each preferring its declared (home) bit, else the lowest candidate.
     /// </summary>

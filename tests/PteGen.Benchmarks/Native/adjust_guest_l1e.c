@@ -1,5 +1,5 @@
 /*
- * Xen's adjust_guest_l1e (xen/arch/x86/pv/mm.h), as DESIGN.md section 1 states it, for the benchmark baseline:
+ * Xen's adjust_guest_l1e (xen/arch/x86/pv/mm.h), as docs/xen-pv-abi.md §1 states it, for the benchmark baseline:
  *
  *   if entry.Present and domain is not 32-bit PV:
  *       warn (debug builds only) if the INPUT has both GuestKernel(52) and Global(8)

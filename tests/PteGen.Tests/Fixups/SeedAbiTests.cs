@@ -6,7 +6,7 @@ using XenPv.Abis;
 namespace PteGen.Tests.Fixups;
 
 /// <summary>
-/// The two ABIs of the seed discussion (seed/xen-devel-pv-pte-abi-2016-01.txt). "All software bits guest-available;
+/// Two of the ABIs proposed on xen-devel in 2016 (`docs/xen-pv-abi.md` §5). "All software bits guest-available;
 /// Xen's bits only under an expert debug switch", as the proposal wrote it, hides the kernel marker outside
 /// <c>PvPteDebug</c>, so <c>adjust_guest_l1e</c> cannot be expressed there: PteGen must say so with PTE021 at the kernel
 /// marker's claim. The sample's compiling variant (ExpertDebugL1e) and the per-domain ABI (NegotiatedL1e) have no error,

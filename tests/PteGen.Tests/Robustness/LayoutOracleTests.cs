@@ -89,7 +89,7 @@ public sealed class LayoutOracleTests
         Assert.False(LayoutOracle.Judge(WithClaim(valid, 9, c => c with { Role = 1 })).IsValid);
 
         // Level 1 asks for the L1 fixup, which needs Present, User, Global and GuestKernel in every configuration: the
-        // example has them. Hiding the kernel marker under Debug (the seed discussion's objection) breaks it.
+        // example has them. Hiding the kernel marker under Debug (the objection raised on xen-devel) breaks it.
         Assert.True(LayoutOracle.Judge(valid with { Level = 1 }).IsValid);
         var hiddenMarker = WithClaim(valid with { Level = 1 }, 11, c => c with { When = "Debug" });
         Assert.False(LayoutOracle.Judge(hiddenMarker with { Claims = hiddenMarker.Claims.Add(hiddenMarker.Claims[11] with { Name = "Other52", Owner = Owner.GuestAvailable, Role = null, When = "!Debug" }) }).IsValid);

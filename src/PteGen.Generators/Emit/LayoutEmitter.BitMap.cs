@@ -25,7 +25,7 @@ internal static partial class LayoutEmitter
                 row.Field.Low == row.Field.High ? $"{row.Field.Low}" : $"{row.Field.Low}-{row.Field.High}",
                 Identifiers.Unescape(row.Field.Name),
                 KnownOwnerName(row.Field.Owner),
-                BitMapCondition(row.Field.WhenText),
+                BitMapCondition(row.Field.When?.ToString() ?? row.Field.WhenText),
                 row.Field.Role == PteRole.None ? "" : row.Field.Role.ToString(),
             })
             .ToList();

@@ -94,11 +94,10 @@ public sealed class PteGenerator : IIncrementalGenerator
             return null;
         }
 
-        // [PteLayout] on two partial declarations of one type (CS0579) reaches this step twice: parse it once.
-        var first = type.DeclaringSyntaxReferences
-            .Select(reference => reference.GetSyntax(cancellationToken))
-            .FirstOrDefault(node => node is TypeDeclarationSyntax declaration && declaration.AttributeLists.Count > 0 && HasLayoutAttribute(context, node));
-        if (first is not null && first != context.TargetNode)
+        // [PteLayout] on two partial declarations of one type (CS0579) reaches this step twice: parse it only for the
+        // declaration that carries the type's first [PteLayout].
+        var first = type.GetAttributes().First(a => KnownNames.IsLayoutAttribute(a.AttributeClass)).ApplicationSyntaxReference;
+        if (first is not null && first.GetSyntax(cancellationToken).Parent?.Parent != context.TargetNode)
         {
             return null;
         }
@@ -108,14 +107,6 @@ public sealed class PteGenerator : IIncrementalGenerator
         var result = LayoutParser.Parse(type, context.Attributes[0], languageVersion, ReportingHost.Generator, sink, cancellationToken);
         return new ParsedLayout(result.Layout, result.Kind, result.Plan, sink.Diagnostics.ToEquatableArray());
     }
-
-    private static bool HasLayoutAttribute(GeneratorAttributeSyntaxContext context, SyntaxNode node) =>
-        node == context.TargetNode
-        || (node.SyntaxTree == context.TargetNode.SyntaxTree
-            ? context.SemanticModel
-            : context.SemanticModel.Compilation.GetSemanticModel(node.SyntaxTree))
-            .GetDeclaredSymbol(node) is INamedTypeSymbol symbol
-            && symbol.GetAttributes().Any(a => a.ApplicationSyntaxReference?.GetSyntax().Parent?.Parent == node && KnownNames.IsLayoutAttribute(a.AttributeClass));
 
     /// <summary>Records the problems of a layout the generator reports, as plain values the pipeline can compare.</summary>
     private sealed class GeneratorSink : IProblemSink

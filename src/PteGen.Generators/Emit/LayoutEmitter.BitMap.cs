@@ -24,7 +24,7 @@ internal static partial class LayoutEmitter
             {
                 row.Field.Low == row.Field.High ? $"{row.Field.Low}" : $"{row.Field.Low}-{row.Field.High}",
                 Identifiers.Unescape(row.Field.Name),
-                KnownOwnerName(row.Field.Owner),
+                Parsing.KnownNames.AttributeName(row.Field.Owner),
                 BitMapCondition(row.Field.When?.ToString() ?? row.Field.WhenText),
                 row.Field.Role == PteRole.None ? "" : row.Field.Role.ToString(),
             })
@@ -50,11 +50,4 @@ internal static partial class LayoutEmitter
 
     private static string BitMapCondition(string condition) =>
         condition.Length <= BitMapConditionWidth ? condition : condition.Substring(0, BitMapConditionWidth - 3) + "...";
-
-    private static string KnownOwnerName(PteOwner owner) => owner switch
-    {
-        PteOwner.Hardware => "Hardware",
-        PteOwner.XenReserved => "XenReserved",
-        _ => "GuestAvailable",
-    };
 }

@@ -53,7 +53,7 @@ internal static partial class LayoutEmitter
             {
                 var active = configurations.Where(field.HoldsIn).ToList();
                 writer.Line("        new global::PteGen.PteFieldDescriptor(");
-                writer.Line($"            {Literals.String(Identifiers.Unescape(field.Name))}, {Literals.Int(field.Low)}, {Literals.Int(field.High)}, global::PteGen.PteOwner.{field.Owner}, global::PteGen.PteRole.{field.Role}, {Literals.String(field.WhenText)},");
+                writer.Line($"            {Literals.String(Identifiers.Unescape(field.Name))}, {Literals.Int(field.Low)}, {Literals.Int(field.High)}, global::PteGen.PteOwner.{field.Owner}, global::PteGen.PteRole.{field.Role}, {Literals.String(field.When?.ToString() ?? field.WhenText)},");
                 writer.Line($"            {ConfigurationArray(active)},");
                 writer.Line($"            guestRefused: {Literals.Bool(field.IsGuestRefused)}, relocatable: {Literals.Bool(field.Relocatable)}, optional: {Literals.Bool(field.Optional)}),");
             }

@@ -14,7 +14,7 @@ namespace PteGen
         /// <param name="high">The highest bit (inclusive).</param>
         /// <param name="owner">Who owns the bits while the field is active.</param>
         /// <param name="role">What the field means to the fixup code.</param>
-        /// <param name="when">The condition as declared; empty when the field is always active.</param>
+        /// <param name="when">The condition in its canonical form (repeats dropped); empty when the field is always active.</param>
         /// <param name="activeConfigurations">The valid configurations in which the condition holds.</param>
         /// <param name="guestRefused">Whether a guest entry with this field non-zero is refused.</param>
         /// <param name="relocatable">Whether the hypervisor picks the bit per domain.</param>
@@ -69,7 +69,7 @@ namespace PteGen
         /// <summary>What the field means to the fixup code.</summary>
         public PteRole Role { get; }
 
-        /// <summary>The condition as declared; empty when the field is active in every configuration.</summary>
+        /// <summary>The condition in its canonical form (repeats dropped); empty when the field is active in every configuration.</summary>
         public string When { get; }
 
         /// <summary>The valid configurations in which the field is active.</summary>

@@ -47,5 +47,12 @@ namespace PteGen
         /// and otherwise the fixup never warns; an empty string also turns the warning off.
         /// </summary>
         public string? WarnWhen { get; set; }
+
+        /// <summary>
+        /// Switches that must not change what a guest sees: one name, or several separated by <c>,</c> or <c>|</c>
+        /// (for example <c>"Debug"</c>). PteGen reports PTE027 for every bit whose owner differs between two valid
+        /// configurations that differ only in one of these switches, such as a release and a debug build of Xen.
+        /// </summary>
+        public string? GuestAbiIndependentOf { get; set; }
     }
 }

@@ -20,6 +20,12 @@ public enum ExpertConfig
 
     /// <summary>CR4.PKE: bits 59-62 are the protection key.</summary>
     Pke = 2,
+
+    /// <summary>
+    /// An ordinary debug build of Xen (<c>gdprintk</c> warnings compiled in). Under this proposal it changes no bit:
+    /// the layout below declares so with <c>GuestAbiIndependentOf = "Debug"</c>, which PteGen checks (PTE027).
+    /// </summary>
+    Debug = 4,
 }
 
 /// <summary>
@@ -34,11 +40,12 @@ public enum ExpertConfig
 /// </para>
 /// <para>
 /// This variant gives up one bit: bit 52 stays Xen's kernel marker in every configuration. Everything else the
-/// proposal wanted holds: bit 62 is the guest's unless <c>PvPteDebug</c> is on (so a debug build of Xen no longer
-/// changes the ABI), and with bit 62 free, protection keys no longer collide with Xen in the default configuration.
+/// proposal wanted holds: bit 62 is the guest's unless <c>PvPteDebug</c> is on, so an ordinary debug build of Xen
+/// no longer changes the ABI (<c>GuestAbiIndependentOf = "Debug"</c> states it, and PteGen verifies it); and with
+/// bit 62 free, protection keys no longer collide with Xen in the default configuration.
 /// </para>
 /// </remarks>
-[PteLayout(typeof(ExpertConfig), Level = 1, WarnWhen = "PvPteDebug")]
+[PteLayout(typeof(ExpertConfig), Level = 1, WarnWhen = "PvPteDebug", GuestAbiIndependentOf = "Debug")]
 public readonly partial struct ExpertDebugL1e
 {
     /// <summary>P: present.</summary>

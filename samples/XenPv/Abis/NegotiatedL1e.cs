@@ -11,6 +11,9 @@ namespace XenPv.Abis;
 /// The declared bits, 52 and 62, are the home bits: negotiation takes them when the guest leaves them unused, so a guest
 /// that leaves both unused sees exactly today's ABI. <see cref="Negotiate"/> picks the bits;
 /// <see cref="AdjustGuestL1e(NegotiatedL1e, PvDomainKind, in Negotiation)"/> adjusts entries with them.
+/// The ABI still depends on the build (a debug build takes one more bit, if the guest left one), so the layout cannot
+/// declare <c>GuestAbiIndependentOf = "Debug"</c>: PTE027 would name bit 62; what it guarantees instead is that the
+/// bit taken is one the guest gave up.
 /// </remarks>
 [PteLayout(typeof(XenConfig), Level = 1)]
 public readonly partial struct NegotiatedL1e

@@ -11,6 +11,8 @@ namespace XenPv;
 /// Guest-write rules follow <c>L1_DISALLOW_MASK</c> (<c>xen/arch/x86/mm.c</c>) for a domain without I/O resources:
 /// PWT, PCD and PAT are refused, Global is allowed (L1 only), bits 52-62 and NX are allowed except bit 62 in a debug
 /// build. <see cref="AdjustGuestL1e(L1e, PvDomainKind, XenConfig)"/> is generated from the roles below.
+/// A debug build changes the guest ABI at bit 62, so this layout cannot declare <c>GuestAbiIndependentOf = "Debug"</c>
+/// (PTE027 would name that bit); <c>ExpertDebugL1e</c> can.
 /// </remarks>
 [PteLayout(typeof(XenConfig), Level = 1)]
 public readonly partial struct L1e

@@ -134,6 +134,16 @@ internal static partial class DiagnosticDescriptors
         "A role the guest-entry fixup needs is held by an Optional claim",
         "{0} of '{1}' needs role {2} in every domain, but '{3}' ({4}) is Optional: negotiation switches it off when no bit is left, and the fixup would then have no bit for the role; make the claim required, so that such a negotiation fails instead");
 
+    public static readonly DiagnosticDescriptor GuestAbiDependsOnSwitch = LayoutError(
+        "PTE027",
+        "A switch the guest ABI must not depend on changes who owns a bit",
+        "'{0}' must not change with '{1}' (GuestAbiIndependentOf), but the owner of {2} does: {3}, {4}");
+
+    public static readonly DiagnosticDescriptor UnknownInvariantSwitch = LayoutError(
+        "PTE028",
+        "GuestAbiIndependentOf names something that is not a switch",
+        "GuestAbiIndependentOf \"{0}\" of '{1}' is not valid: {2} {3}; {4}");
+
     public static readonly DiagnosticDescriptor HookNotGenerated = LayoutError(
         "PTE026",
         "The implemented hook does not match a generated one",
@@ -165,7 +175,9 @@ internal static partial class DiagnosticDescriptors
         InvalidWarnWhen,
         ClaimNeverHolds,
         FixupRoleIsOptional,
-        HookNotGenerated);
+        HookNotGenerated,
+        GuestAbiDependsOnSwitch,
+        UnknownInvariantSwitch);
 
     private static DiagnosticDescriptor LayoutError(string id, string title, string message) =>
         new(

@@ -71,6 +71,8 @@ internal static class LayoutParser
 
         var (warnWhenText, warnWhen, warnWhenProblem) = LayoutArgumentRules.CheckWarnWhen(declaration, switches);
         Add(problems, warnWhenProblem);
+        var (invariantSwitches, invarianceProblem) = InvarianceRules.CheckNames(declaration, switches);
+        Add(problems, invarianceProblem);
 
         var implementedHooks = declaration.Hooks.Where(h => h.Shape == HookShape.Implementation).ToList();
         var implementedHook = implementedHooks.FirstOrDefault(h => h.MatchesGenerated);
@@ -106,10 +108,17 @@ internal static class LayoutParser
         // findings would only say, in other words, that the role is missing.
         var (plan, planIssues) = FixupPlanner.Plan(layout);
         var fixupIssues = layout.Fields.Any(f => f.HasErrors) ? Enumerable.Empty<LayoutIssue>() : planIssues;
-        foreach (var issue in LayoutValidator.Validate(layout).Concat(fixupIssues))
+        var ownershipIssues = LayoutValidator.Validate(layout);
+        foreach (var issue in ownershipIssues.Concat(fixupIssues))
         {
             var site = issue.FieldIndex == LayoutIssue.Layout ? Site.LayoutAttribute : Site.ClaimAttribute(issue.FieldIndex);
             problems.Add(Problem.Create(issue.Descriptor, site, issue.Arguments));
+        }
+
+        // Who owns a bit is only defined once every bit has exactly one owner.
+        if (ownershipIssues.Count == 0 && !layout.Fields.Any(f => f.HasErrors))
+        {
+            problems.AddRange(InvarianceRules.CheckOwnership(layout, invariantSwitches));
         }
 
         // Whether the hook pairs with the generated one matters only for a layout that gets its full API.

@@ -40,7 +40,8 @@ internal sealed record LayoutDeclaration(
     string? WarnWhenText,
     IReadOnlyList<ClaimDeclaration> Claims,
     IReadOnlyList<MemberDeclaration> Members,
-    IReadOnlyList<HookDeclaration> Hooks)
+    IReadOnlyList<HookDeclaration> Hooks,
+    string? GuestAbiIndependentOf = null)
 {
     public bool IsGeneric => TypeParameters.Length > 0;
 }

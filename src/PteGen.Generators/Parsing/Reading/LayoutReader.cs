@@ -49,6 +49,7 @@ internal static class LayoutReader
         int? level = null;
         var adjustGuest = true;
         string? warnWhen = null;
+        string? guestAbiIndependentOf = null;
         foreach (var argument in layoutAttribute.NamedArguments)
         {
             switch (argument.Key)
@@ -61,6 +62,9 @@ internal static class LayoutReader
                     break;
                 case "WarnWhen":
                     warnWhen = NormalizeCondition(argument.Value.Value as string);
+                    break;
+                case "GuestAbiIndependentOf":
+                    guestAbiIndependentOf = argument.Value.Value as string ?? "";
                     break;
             }
         }
@@ -136,7 +140,8 @@ internal static class LayoutReader
             warnWhen,
             claims,
             members,
-            hooks);
+            hooks,
+            guestAbiIndependentOf);
         return (declaration, new SiteLocator(type, layoutAttribute, claimSymbols, memberSymbols, cancellationToken));
     }
 

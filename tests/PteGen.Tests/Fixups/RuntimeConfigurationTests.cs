@@ -17,6 +17,9 @@ public sealed class RuntimeConfigurationTests(RuntimeConfigurationTests.ExpertDe
     /// <summary>Debug|Pke (mutually exclusive), undefined switches alone and mixed with defined ones.</summary>
     public static TheoryData<int> InvalidConfigurations() => [3, 4, 5, 6, 7, 8, 0x10, 1 << 30, int.MinValue, -1];
 
+    /// <summary>ExpertConfig has a third switch, Debug (4), which combines with either of the other two.</summary>
+    public static TheoryData<int> InvalidExpertConfigurations() => [3, 7, 8, 0xC, 0x10, 1 << 30, int.MinValue, -1];
+
     private static readonly ulong[] SomeEntries = [0x0000000123456001UL, 0x0010000000000101UL, 0x8000000000000005UL];
 
     private static void AssertRefused(Action call)
@@ -71,20 +74,41 @@ public sealed class RuntimeConfigurationTests(RuntimeConfigurationTests.ExpertDe
 
     [Theory]
     [MemberData(nameof(InvalidConfigurations))]
-    public void AbiVariantsRefuseAnInvalidConfiguration(int value)
+    public void TheNegotiatedAbiRefusesAnInvalidConfiguration(int value)
     {
         var configuration = (XenConfig)value;
-        var expertConfiguration = (ExpertConfig)value;
         Assert.False(NegotiatedL1e.IsValid(configuration));
-        Assert.False(ExpertDebugL1e.IsValid(expertConfiguration));
         AssertRefused(() => NegotiatedL1e.Negotiate(ulong.MaxValue, configuration));
         foreach (var kind in Bits.Kinds)
         {
             AssertRefused(() => NegotiatedL1e.AdjustGuestL1e(new NegotiatedL1e(SomeEntries[0]), kind, configuration));
-            AssertRefused(() => ExpertDebugL1e.AdjustGuestL1e(new ExpertDebugL1e(SomeEntries[0]), kind, expertConfiguration));
             AssertBatchRefused(raw => new NegotiatedL1e(raw), entry => entry.Raw, entries => NegotiatedL1e.AdjustGuestL1e(entries.AsSpan(), kind, configuration));
-            AssertBatchRefused(raw => new ExpertDebugL1e(raw), entry => entry.Raw, entries => ExpertDebugL1e.AdjustGuestL1e(entries.AsSpan(), kind, expertConfiguration));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidExpertConfigurations))]
+    public void TheExpertDebugAbiRefusesAnInvalidConfiguration(int value)
+    {
+        var configuration = (ExpertConfig)value;
+        Assert.False(ExpertDebugL1e.IsValid(configuration));
+        foreach (var kind in Bits.Kinds)
+        {
+            AssertRefused(() => ExpertDebugL1e.AdjustGuestL1e(new ExpertDebugL1e(SomeEntries[0]), kind, configuration));
+            AssertBatchRefused(raw => new ExpertDebugL1e(raw), entry => entry.Raw, entries => ExpertDebugL1e.AdjustGuestL1e(entries.AsSpan(), kind, configuration));
+        }
+    }
+
+    [Theory]
+    [InlineData(ExpertConfig.Debug)]
+    [InlineData(ExpertConfig.Debug | ExpertConfig.PvPteDebug)]
+    [InlineData(ExpertConfig.Debug | ExpertConfig.Pke)]
+    public void TheExpertDebugAbisOrdinaryDebugBuildIsValidAndChangesNoOwner(ExpertConfig configuration)
+    {
+        Assert.True(ExpertDebugL1e.IsValid(configuration));
+        var withoutDebug = configuration & ~ExpertConfig.Debug;
+        Assert.Equal(ExpertDebugL1e.GuestAvailableBits(withoutDebug), ExpertDebugL1e.GuestAvailableBits(configuration));
+        Assert.Equal(ExpertDebugL1e.XenReservedBits(withoutDebug), ExpertDebugL1e.XenReservedBits(configuration));
     }
 
     [Fact]

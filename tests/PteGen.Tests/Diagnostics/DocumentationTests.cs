@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using PteGen.Tests.Infrastructure;
-using PteGen.Tests.Usage;
 using ConfigurationAnalyzer = Generators::PteGen.Generators.Usage.ConfigurationAnalyzer;
 using DiagnosticDescriptors = Generators::PteGen.Generators.Diagnostics.DiagnosticDescriptors;
 using GuestUsageAnalyzer = Generators::PteGen.Generators.Usage.GuestUsageAnalyzer;

@@ -23,7 +23,7 @@ public class LayoutDiagnosticTests
 
         """;
 
-    /// <summary>The design's switches: Debug and Pke can never be on together.</summary>
+    /// <summary>Switches like the Xen sample's: Debug and Pke can never be on together (docs/xen-pv-abi.md §1, bits 59-62).</summary>
     private const string ExclusiveConfig = """
         [PteSwitches]
         [MutuallyExclusive(Config.Debug, Config.Pke)]

@@ -40,6 +40,32 @@ public class SnapshotTests
         Assert.True(outcome.CompilerDiagnostics.IsEmpty && outcome.AnalyzerDiagnostics.IsEmpty, outcome.Describe());
     }
 
+    // Focused checks of single members of the sample's file, next to its snapshot: each fails for its own reason.
+
+    private static string SampleL1eMember(string name) =>
+        GeneratedAssert.Member(TestCompilation.Run(Layouts["XenL1e"].Sources).Generated[Layouts["XenL1e"].HintName], name);
+
+    [Fact]
+    public void TheSampleL1e_WithFrame_RangeChecksTheFortyBitFrameAndShiftsItIntoPlace()
+    {
+        var withFrame = SampleL1eMember("WithFrame");
+
+        Assert.Contains("public L1e WithFrame(ulong value)", withFrame, StringComparison.Ordinal);
+        Assert.Contains("0xFFFFFFFFFFUL", withFrame, StringComparison.Ordinal);
+        Assert.Contains("FrameShift", withFrame, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheSampleL1e_WithPresent_IsOneBitAndHasNoRangeCheck()
+    {
+        var withPresent = SampleL1eMember("WithPresent");
+
+        Assert.Contains("public L1e WithPresent(bool value)", withPresent, StringComparison.Ordinal);
+        Assert.Contains("PresentMask", withPresent, StringComparison.Ordinal);
+        Assert.DoesNotContain("throw", withPresent, StringComparison.Ordinal);
+        Assert.DoesNotContain("OutOfRange", withPresent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnInvalidLayoutGetsItsErrorAndOnlyPlaceholderBodies()
     {

@@ -3,6 +3,7 @@ extern alias Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using PteGen.Tests.Infrastructure;
+using DiagnosticDescriptors = Generators::PteGen.Generators.Diagnostics.DiagnosticDescriptors;
 using LayoutAnalyzer = Generators::PteGen.Generators.Diagnostics.LayoutAnalyzer;
 using static PteGen.Tests.Infrastructure.DiagnosticAssert;
 
@@ -78,7 +79,7 @@ public class LayoutDiagnosticTests
             Assert.True(descriptor.IsEnabledByDefault);
             Assert.Equal("PteGen", descriptor.Category);
             Assert.Contains(WellKnownDiagnosticTags.NotConfigurable, descriptor.CustomTags);
-            Assert.EndsWith($"/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Equal(DiagnosticDescriptors.HelpLinkBase + descriptor.Id + ".md", descriptor.HelpLinkUri);
 
             var page = Path.Combine(docs, descriptor.Id + ".md");
             Assert.True(File.Exists(page), $"{page} is missing.");

@@ -1,4 +1,5 @@
 using PteGen.Tests.Layouts;
+using XenPv;
 
 namespace PteGen.Tests;
 
@@ -61,7 +62,7 @@ public class GeneratedEntryTests
         Assert.Equal(0xFF, entry.Byte);
         Assert.Equal((ushort)0xFF, entry.Reserved);
         Assert.Throws<ArgumentOutOfRangeException>(() => entry.WithReserved(0x100));
-        var pv = new PvL1e(0).WithAvailable(7);
+        var pv = new L1e(0).WithAvailable(7);
         Assert.Equal(7, pv.Available);
         Assert.Equal(0xE00UL, pv.Raw);
         Assert.Throws<ArgumentOutOfRangeException>(() => pv.WithAvailable(8));
@@ -94,8 +95,8 @@ public class GeneratedEntryTests
     [Fact]
     public void EqualityFollowsTheRawValue()
     {
-        var a = new PvL1e(0x8000000012345067UL);
-        var b = new PvL1e(0).WithPresent(true).WithWritable(true).WithUser(true).WithAccessed(true).WithDirty(true)
+        var a = new L1e(0x8000000012345067UL);
+        var b = new L1e(0).WithPresent(true).WithWritable(true).WithUser(true).WithAccessed(true).WithDirty(true)
             .WithFrame(0x12345).WithNoExecute(true);
         Assert.Equal(a, b);
         Assert.True(a == b);
@@ -110,21 +111,21 @@ public class GeneratedEntryTests
     [Fact]
     public void ToStringShowsTheRawValueAndTheFieldsThatAreSet()
     {
-        var entry = new PvL1e(0x8000000012345067UL);
-        Assert.Equal("PvL1e 0x8000000012345067 { Present, Writable, User, Accessed, Dirty, Frame = 0x12345, NoExecute }", entry.ToString());
-        Assert.Equal("PvL1e 0x0000000000000000 { }", default(PvL1e).ToString());
+        var entry = new L1e(0x8000000012345067UL);
+        Assert.Equal("L1e 0x8000000012345067 { Present, Writable, User, Accessed, Dirty, Frame = 0x12345, NoExecute }", entry.ToString());
+        Assert.Equal("L1e 0x0000000000000000 { }", default(L1e).ToString());
         Assert.Equal("MixedEntry 0x000000000000000a { Cache = WriteCombining }", new MixedEntry(0).WithCache(CacheKind.WriteCombining).ToString());
     }
 
     [Fact]
     public void ToStringOfAConfigurationShowsOnlyItsFields()
     {
-        var bit62 = new PvL1e(1UL << 62);
-        Assert.Equal("PvL1e 0x4000000000000000 { ProtectionKey = 0x8, Software62, GrantMapping }", bit62.ToString());
-        Assert.Equal("PvL1e 0x4000000000000000 { Software62 }", bit62.ToString(TestConfig.None));
-        Assert.Equal("PvL1e 0x4000000000000000 { GrantMapping }", bit62.ToString(TestConfig.Debug));
-        Assert.Equal("PvL1e 0x4000000000000000 { ProtectionKey = 0x8 }", bit62.ToString(TestConfig.Pke));
-        Assert.Throws<ArgumentOutOfRangeException>(() => bit62.ToString(TestConfig.Debug | TestConfig.Pke));
+        var bit62 = new L1e(1UL << 62);
+        Assert.Equal("L1e 0x4000000000000000 { ProtectionKey = 0x8, Software62, GrantMapping }", bit62.ToString());
+        Assert.Equal("L1e 0x4000000000000000 { Software62 }", bit62.ToString(XenConfig.None));
+        Assert.Equal("L1e 0x4000000000000000 { GrantMapping }", bit62.ToString(XenConfig.Debug));
+        Assert.Equal("L1e 0x4000000000000000 { ProtectionKey = 0x8 }", bit62.ToString(XenConfig.Pke));
+        Assert.Throws<ArgumentOutOfRangeException>(() => bit62.ToString(XenConfig.Debug | XenConfig.Pke));
     }
 
     [Fact]
@@ -132,60 +133,60 @@ public class GeneratedEntryTests
     {
         const ulong bit62 = 1UL << 62;
         const ulong keyBits = 0xFUL << 59;
-        Assert.Equal(1UL << 52, PvL1e.XenReservedBits(TestConfig.None));
-        Assert.Equal((1UL << 52) | bit62, PvL1e.XenReservedBits(TestConfig.Debug));
-        Assert.Equal(1UL << 52, PvL1e.XenReservedBits(TestConfig.Pke));
+        Assert.Equal(1UL << 52, L1e.XenReservedBits(XenConfig.None));
+        Assert.Equal((1UL << 52) | bit62, L1e.XenReservedBits(XenConfig.Debug));
+        Assert.Equal(1UL << 52, L1e.XenReservedBits(XenConfig.Pke));
 
-        Assert.NotEqual(0UL, PvL1e.GuestAvailableBits(TestConfig.None) & bit62);
-        Assert.Equal(0UL, PvL1e.GuestAvailableBits(TestConfig.Debug) & bit62);
-        Assert.Equal(0UL, PvL1e.GuestAvailableBits(TestConfig.Pke) & keyBits);
-        Assert.Equal(keyBits, PvL1e.HardwareBits(TestConfig.Pke) & keyBits);
-        Assert.Equal(0UL, PvL1e.HardwareBits(TestConfig.Debug) & keyBits);
+        Assert.NotEqual(0UL, L1e.GuestAvailableBits(XenConfig.None) & bit62);
+        Assert.Equal(0UL, L1e.GuestAvailableBits(XenConfig.Debug) & bit62);
+        Assert.Equal(0UL, L1e.GuestAvailableBits(XenConfig.Pke) & keyBits);
+        Assert.Equal(keyBits, L1e.HardwareBits(XenConfig.Pke) & keyBits);
+        Assert.Equal(0UL, L1e.HardwareBits(XenConfig.Debug) & keyBits);
 
-        foreach (var config in new[] { TestConfig.None, TestConfig.Debug, TestConfig.Pke })
+        foreach (var config in new[] { XenConfig.None, XenConfig.Debug, XenConfig.Pke })
         {
-            var hardware = PvL1e.HardwareBits(config);
-            var xen = PvL1e.XenReservedBits(config);
-            var guest = PvL1e.GuestAvailableBits(config);
+            var hardware = L1e.HardwareBits(config);
+            var xen = L1e.XenReservedBits(config);
+            var guest = L1e.GuestAvailableBits(config);
             Assert.Equal(ulong.MaxValue, hardware | xen | guest);
             Assert.Equal(0UL, hardware & xen);
             Assert.Equal(0UL, hardware & guest);
             Assert.Equal(0UL, xen & guest);
-            Assert.Equal(PvL1e.FixedHardwareBits, PvL1e.FixedHardwareBits & hardware);
+            Assert.Equal(L1e.FixedHardwareBits, L1e.FixedHardwareBits & hardware);
         }
 
-        Assert.Equal(keyBits, PvL1e.ConfigurationDependentBits);
-        Assert.Equal(0x800FFFFFFFFFF1FFUL, PvL1e.FixedHardwareBits);
-        Assert.Equal(1UL << 52, PvL1e.FixedXenReservedBits);
-        Assert.Equal(0x07E0000000000E00UL, PvL1e.FixedGuestAvailableBits);
+        Assert.Equal(keyBits, L1e.ConfigurationDependentBits);
+        Assert.Equal(0x800FFFFFFFFFF1FFUL, L1e.FixedHardwareBits);
+        Assert.Equal(1UL << 52, L1e.FixedXenReservedBits);
+        Assert.Equal(0x07E0000000000E00UL, L1e.FixedGuestAvailableBits);
     }
 
     [Fact]
     public void InvalidConfigurationsAreRejected()
     {
-        Assert.True(PvL1e.IsValid(TestConfig.None));
-        Assert.True(PvL1e.IsValid(TestConfig.Debug));
-        Assert.True(PvL1e.IsValid(TestConfig.Pke));
-        Assert.False(PvL1e.IsValid(TestConfig.Debug | TestConfig.Pke));
-        Assert.False(PvL1e.IsValid((TestConfig)4));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PvL1e.XenReservedBits(TestConfig.Debug | TestConfig.Pke));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PvL1e.HardwareBits((TestConfig)8));
+        Assert.True(L1e.IsValid(XenConfig.None));
+        Assert.True(L1e.IsValid(XenConfig.Debug));
+        Assert.True(L1e.IsValid(XenConfig.Pke));
+        Assert.False(L1e.IsValid(XenConfig.Debug | XenConfig.Pke));
+        Assert.False(L1e.IsValid((XenConfig)4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => L1e.XenReservedBits(XenConfig.Debug | XenConfig.Pke));
+        Assert.Throws<ArgumentOutOfRangeException>(() => L1e.HardwareBits((XenConfig)8));
     }
 
     [Fact]
     public void GuestWriteValidationMirrorsXensDisallowMasks()
     {
         // Xen's L1_DISALLOW_MASK: PWT, PCD and PAT always (domain without I/O resources), bit 62 in debug builds only.
-        Assert.Equal(0x98UL, PvL1e.GuestRefusedBits(TestConfig.None));
-        Assert.Equal(0x98UL | (1UL << 62), PvL1e.GuestRefusedBits(TestConfig.Debug));
-        Assert.Equal(0x98UL, PvL1e.FixedGuestRefusedBits);
+        Assert.Equal(0x98UL, L1e.GuestRefusedBits(XenConfig.None));
+        Assert.Equal(0x98UL | (1UL << 62), L1e.GuestRefusedBits(XenConfig.Debug));
+        Assert.Equal(0x98UL, L1e.FixedGuestRefusedBits);
 
-        var grant = new PvL1e(0).WithPresent(true).WithGrantMapping(true);
-        Assert.Equal(1UL << 62, grant.GuestWriteViolations(TestConfig.Debug));
-        Assert.Equal(0UL, grant.GuestWriteViolations(TestConfig.None));
-        Assert.Equal(0UL, grant.WithPresent(false).GuestWriteViolations(TestConfig.Debug)); // Only present entries are checked.
-        Assert.Equal(0UL, new PvL1e(0).WithPresent(true).WithGuestKernel(true).GuestWriteViolations(TestConfig.Debug));
-        Assert.Equal(0x8UL, new PvL1e(0).WithPresent(true).WithWriteThrough(true).GuestWriteViolations(TestConfig.None));
+        var grant = new L1e(0).WithPresent(true).WithGrantMapping(true);
+        Assert.Equal(1UL << 62, grant.GuestWriteViolations(XenConfig.Debug));
+        Assert.Equal(0UL, grant.GuestWriteViolations(XenConfig.None));
+        Assert.Equal(0UL, grant.WithPresent(false).GuestWriteViolations(XenConfig.Debug)); // Only present entries are checked.
+        Assert.Equal(0UL, new L1e(0).WithPresent(true).WithGuestKernel(true).GuestWriteViolations(XenConfig.Debug));
+        Assert.Equal(0x8UL, new L1e(0).WithPresent(true).WithWriteThrough(true).GuestWriteViolations(XenConfig.None));
         Assert.Equal(0UL, new MixedEntry(0).WithLow(true).GuestWriteViolations());
         Assert.Equal(MixedEntry.ReservedMask, new MixedEntry(0).WithReserved(3).GuestWriteViolations() | MixedEntry.ReservedMask);
     }
@@ -193,9 +194,9 @@ public class GeneratedEntryTests
     [Fact]
     public void TheDescriptorDescribesFieldsOwnersAndConfigurations()
     {
-        var descriptor = PvL1e.Descriptor;
-        Assert.Same(descriptor, PvL1e.Descriptor);
-        Assert.Equal("PvL1e", descriptor.Name);
+        var descriptor = L1e.Descriptor;
+        Assert.Same(descriptor, L1e.Descriptor);
+        Assert.Equal("L1e", descriptor.Name);
         Assert.Equal(1, descriptor.Level);
         Assert.Equal(new[] { "Debug", "Pke" }, descriptor.Switches.Select(s => s.Name));
         Assert.Equal(new ulong[] { 0, 1, 2 }, descriptor.ValidConfigurations);
@@ -216,11 +217,11 @@ public class GeneratedEntryTests
 
         foreach (var configuration in descriptor.ValidConfigurations)
         {
-            var config = (TestConfig)configuration;
-            Assert.Equal(PvL1e.HardwareBits(config), descriptor.BitsOwnedBy(PteOwner.Hardware, configuration));
-            Assert.Equal(PvL1e.XenReservedBits(config), descriptor.BitsOwnedBy(PteOwner.XenReserved, configuration));
-            Assert.Equal(PvL1e.GuestAvailableBits(config), descriptor.BitsOwnedBy(PteOwner.GuestAvailable, configuration));
-            Assert.Equal(PvL1e.GuestRefusedBits(config), descriptor.GuestRefusedBits(configuration));
+            var config = (XenConfig)configuration;
+            Assert.Equal(L1e.HardwareBits(config), descriptor.BitsOwnedBy(PteOwner.Hardware, configuration));
+            Assert.Equal(L1e.XenReservedBits(config), descriptor.BitsOwnedBy(PteOwner.XenReserved, configuration));
+            Assert.Equal(L1e.GuestAvailableBits(config), descriptor.BitsOwnedBy(PteOwner.GuestAvailable, configuration));
+            Assert.Equal(L1e.GuestRefusedBits(config), descriptor.GuestRefusedBits(configuration));
         }
 
         Assert.Equal("Debug", descriptor.FormatConfiguration(1));

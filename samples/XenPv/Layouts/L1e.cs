@@ -86,7 +86,8 @@ public readonly partial struct L1e
 
     /// <summary>
     /// Bit 62, <c>_PAGE_GNTTAB</c>, in debug builds: Xen marks grant mappings with it and refuses a guest L1 entry that
-    /// sets it ("Bad L1 flags"). It was bit 11 until 2008, when it collided with Linux's <c>_PAGE_IO</c>.
+    /// sets it ("Bad L1 flags"). It was bit 11 until 2008, when it collided with Linux's <c>_PAGE_IO</c>
+    /// (docs/xen-pv-abi.md §1).
     /// </summary>
     [XenReserved(62, When = "Debug", Role = PteRole.GrantMapping)]
     public partial bool GrantMapping { get; }

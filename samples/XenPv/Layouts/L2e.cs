@@ -34,7 +34,7 @@ public readonly partial struct L2e
     /// <summary>Bit 6: ignored by hardware in a non-leaf entry (D in a leaf).</summary>
     [Hardware(6)] public partial bool Ignored6 { get; }
 
-    /// <summary>PS: a 2 MiB page. Refused: PV superpages were removed in Xen 4.10 (56fff3e5e9).</summary>
+    /// <summary>PS: a 2 MiB page. Refused: PV superpages were removed in Xen 4.10 (docs/xen-pv-abi.md §1).</summary>
     [Hardware(7, Role = PteRole.PatOrPageSize, GuestWrite = GuestWrite.Refused)] public partial bool PageSize { get; }
 
     /// <summary>G: ignored in a non-leaf entry; refused (only the L1 mask allows it).</summary>

@@ -4,7 +4,7 @@ namespace XenPv;
 
 /// <summary>An x86-64 PV L4 entry (it points at an L3 table).</summary>
 /// <remarks>
-/// Xen sets Accessed on every present L4 entry since 4.11 (bd61fe94be), and User on those of 64-bit PV domains.
+/// Xen sets Accessed on every present L4 entry since 4.11, and User on 64-bit PV ones (docs/xen-pv-abi.md §1).
 /// </remarks>
 [PteLayout(typeof(XenConfig), Level = 4)]
 public readonly partial struct L4e

@@ -8,7 +8,8 @@ namespace XenPv;
 /// </summary>
 /// <remarks>
 /// Xen never enables CR4.PKE for PV guests (<c>pv_make_cr4()</c> in <c>xen/arch/x86/pv/domain.c</c>): its debug
-/// grant marker, bit 62, lies inside the protection-key field 59-62. The two switches are therefore exclusive.
+/// grant marker, bit 62, lies inside the protection-key field 59-62. The two switches are therefore exclusive
+/// (docs/xen-pv-abi.md §1).
 /// </remarks>
 [PteSwitches]
 [MutuallyExclusive(XenConfig.Debug, XenConfig.Pke)]

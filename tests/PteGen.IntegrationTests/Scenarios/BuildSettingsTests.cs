@@ -116,7 +116,7 @@ public sealed class BuildSettingsTests(PackageFixture fixture, ITestOutputHelper
     private async Task AssertFixupForDebugPkeAsync(Scenario scenario, string project, CommandResult run)
     {
         // The constant-configuration overload's documentation names the configuration it was generated for.
-        var generated = Directory.GetFiles(Path.Combine(scenario.Root, project, "obj"), "Demo.Combined.L1e.g.cs", SearchOption.AllDirectories);
+        var generated = Directory.GetFiles(Path.Combine(scenario.Root, project, "obj"), "XenPv.L1e.g.cs", SearchOption.AllDirectories);
         var file = Assert.Single(generated);
         Assert.Contains("under the build configuration, <c>Debug|Pke</c>", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
 
@@ -190,7 +190,7 @@ public sealed class BuildSettingsTests(PackageFixture fixture, ITestOutputHelper
     {
         var scenario = Scenario.Create(fixture, "settings");
         scenario.WriteProject("Layouts/Layouts.csproj", "", scenario.PackageReference);
-        scenario.Write("Layouts/L1e.cs", Sources.LayoutLibrary);
+        Sources.WriteLayoutLibrary(scenario, "Layouts");
 
         var guestItems = """<ProjectReference Include="../Layouts/Layouts.csproj" />""" + "\n    " + scenario.PackageReference;
         void WriteGuest(string name, string properties)

@@ -126,7 +126,7 @@ public sealed class GuestDiagnosticsTests(PackageFixture fixture, ITestOutputHel
     {
         var scenario = Scenario.Create(fixture, "guests");
         scenario.WriteProject("Layouts/Layouts.csproj", "", scenario.PackageReference);
-        scenario.Write("Layouts/L1e.cs", Sources.LayoutLibrary);
+        Sources.WriteLayoutLibrary(scenario, "Layouts");
 
         // Scenario b: the package by PackageReference, the layouts by ProjectReference.
         scenario.WriteProject(

@@ -50,7 +50,7 @@ public sealed class HypervisorAppTests(PackageFixture fixture, ITestOutputHelper
     {
         var scenario = Scenario.Create(fixture, "hypervisor-app");
         scenario.WriteProject("Layouts/Layouts.csproj", "", scenario.PackageReference);
-        scenario.Write("Layouts/L1e.cs", Sources.LayoutLibrary);
+        Sources.WriteLayoutLibrary(scenario, "Layouts");
         scenario.WriteProject(
             "App/App.csproj",
             "<OutputType>Exe</OutputType>\n    <PteGenRole>Hypervisor</PteGenRole>",

@@ -1,44 +1,20 @@
+using PteGen.IntegrationTests.Infrastructure;
+
 namespace PteGen.IntegrationTests.Scenarios;
 
-/// <summary>The source files the scenarios write: a small Xen-like layout library, its users, and broken layouts.</summary>
+/// <summary>The source files the scenarios write: the Xen sample's layouts, their users, and broken layouts.</summary>
 internal static class Sources
 {
     /// <summary>
-    /// The layout library: an x86-64 PV leaf entry as in docs/xen-pv-abi.md §3, with the Debug/Pke switches, bit 52 Xen's kernel
-    /// marker, bit 62 Xen's grant marker under Debug (guest-available otherwise, the protection key under Pke).
+    /// Writes the layout library into <paramref name="folder"/>: the Xen sample's own <c>XenConfig.cs</c> and
+    /// <c>L1e.cs</c> (docs/xen-pv-abi.md §1), with the Debug/Pke switches, bit 52 Xen's kernel marker and bit 62 Xen's
+    /// grant marker under Debug (guest-available otherwise, the protection key under Pke).
     /// </summary>
-    public const string LayoutLibrary = """
-        using System;
-        using PteGen;
-
-        namespace Demo.Layouts;
-
-        /// <summary>Switches that change who owns which bits.</summary>
-        [PteSwitches]
-        [MutuallyExclusive(DemoConfig.Debug, DemoConfig.Pke)]
-        [Flags]
-        public enum DemoConfig { None = 0, Debug = 1, Pke = 2 }
-
-        /// <summary>A leaf entry.</summary>
-        [PteLayout(typeof(DemoConfig), Level = 1)]
-        public readonly partial struct L1e
-        {
-            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
-            [Hardware(1, Role = PteRole.Writable)] public partial bool Writable { get; }
-            [Hardware(2, Role = PteRole.User)] public partial bool User { get; }
-            [Hardware(3, 7)] public partial byte Attributes { get; }
-            [Hardware(8, Role = PteRole.Global)] public partial bool Global { get; }
-            [GuestAvailable(9, 11)] public partial byte Available { get; }
-            [Hardware(12, 51, Role = PteRole.Frame)] public partial ulong Frame { get; }
-            [XenReserved(52, Role = PteRole.GuestKernel)] public partial bool GuestKernel { get; }
-            [GuestAvailable(53, 58)] public partial byte AvailableHigh { get; }
-            [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
-            [GuestAvailable(59, 61, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
-            [GuestAvailable(62, When = "!Pke && !Debug")] public partial bool Software62 { get; }
-            [XenReserved(62, When = "Debug", Role = PteRole.GrantMapping)] public partial bool GrantMapping { get; }
-            [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
-        }
-        """;
+    public static void WriteLayoutLibrary(Scenario scenario, string folder)
+    {
+        scenario.Write($"{folder}/XenConfig.cs", SampleSource.XenConfig);
+        scenario.Write($"{folder}/L1e.cs", SampleSource.L1e);
+    }
 
     /// <summary>
     /// The hypervisor-side program: decodes, round-trips, adjusts (the fixup of docs/xen-pv-abi.md §1) and prints the
@@ -46,8 +22,8 @@ internal static class Sources
     /// </summary>
     public const string HypervisorProgram = """
         using System;
-        using Demo.Layouts;
         using PteGen;
+        using XenPv;
 
         var kernel = default(L1e).WithPresent(true).WithWritable(true).WithFrame(0x1234);
         Console.WriteLine(kernel);
@@ -64,20 +40,20 @@ internal static class Sources
         Console.WriteLine($"user+kernel: 0x{L1e.AdjustGuestL1e(kernel.WithUser(true).WithGuestKernel(true), PvDomainKind.Pv64).Raw:x16}");
         Console.WriteLine($"pv32: 0x{L1e.AdjustGuestL1e(kernel, PvDomainKind.Pv32).Raw:x16}");
         Console.WriteLine($"not present: 0x{L1e.AdjustGuestL1e(default(L1e).WithWritable(true), PvDomainKind.Pv64).Raw:x16}");
-        Console.WriteLine($"debug: 0x{L1e.AdjustGuestL1e(kernel, PvDomainKind.Pv64, DemoConfig.Debug).Raw:x16}");
+        Console.WriteLine($"debug: 0x{L1e.AdjustGuestL1e(kernel, PvDomainKind.Pv64, XenConfig.Debug).Raw:x16}");
 
         var table = new[] { kernel, kernel.WithUser(true), default(L1e) };
         L1e.AdjustGuestL1e(table.AsSpan(), PvDomainKind.Pv64);
         Console.WriteLine($"table: 0x{table[0].Raw:x16} 0x{table[1].Raw:x16} 0x{table[2].Raw:x16}");
 
         var granted = kernel.WithGrantMapping(true);
-        Console.WriteLine(granted.ToString(DemoConfig.Debug));
-        Console.WriteLine(granted.ToString(DemoConfig.None));
-        Console.WriteLine($"violations: debug=0x{granted.GuestWriteViolations(DemoConfig.Debug):x16} none=0x{granted.GuestWriteViolations(DemoConfig.None):x16}");
-        Console.WriteLine($"guest-available: none=0x{L1e.GuestAvailableBits(DemoConfig.None):x16} debug=0x{L1e.GuestAvailableBits(DemoConfig.Debug):x16}");
-        Console.WriteLine($"xen-reserved: none=0x{L1e.XenReservedBits(DemoConfig.None):x16} debug=0x{L1e.XenReservedBits(DemoConfig.Debug):x16}");
-        Console.WriteLine($"hardware: pke=0x{L1e.HardwareBits(DemoConfig.Pke):x16}");
-        Console.WriteLine($"valid: none={L1e.IsValid(DemoConfig.None)} debug|pke={L1e.IsValid(DemoConfig.Debug | DemoConfig.Pke)}");
+        Console.WriteLine(granted.ToString(XenConfig.Debug));
+        Console.WriteLine(granted.ToString(XenConfig.None));
+        Console.WriteLine($"violations: debug=0x{granted.GuestWriteViolations(XenConfig.Debug):x16} none=0x{granted.GuestWriteViolations(XenConfig.None):x16}");
+        Console.WriteLine($"guest-available: none=0x{L1e.GuestAvailableBits(XenConfig.None):x16} debug=0x{L1e.GuestAvailableBits(XenConfig.Debug):x16}");
+        Console.WriteLine($"xen-reserved: none=0x{L1e.XenReservedBits(XenConfig.None):x16} debug=0x{L1e.XenReservedBits(XenConfig.Debug):x16}");
+        Console.WriteLine($"hardware: pke=0x{L1e.HardwareBits(XenConfig.Pke):x16}");
+        Console.WriteLine($"valid: none={L1e.IsValid(XenConfig.None)} debug|pke={L1e.IsValid(XenConfig.Debug | XenConfig.Pke)}");
         """;
 
     /// <summary>
@@ -85,7 +61,7 @@ internal static class Sources
     /// Xen's under Debug: through the generated accessor (line 13) and through raw arithmetic (line 16).
     /// </summary>
     public const string GuestCode = """
-        using Demo.Layouts;
+        using XenPv;
 
         namespace Demo.Guest;
 
@@ -108,40 +84,16 @@ internal static class Sources
     public static readonly int[] GuestCodeBit62Lines = [13, 16];
 
     /// <summary>
-    /// A leaf entry whose switches combine (Pke moves bits 59-62 to the protection key; nothing else moves), with Xen's
-    /// debug warning (docs/xen-pv-abi.md §1) only under Debug|Pke and reported by the user's <c>OnGlobalKernelPage</c>:
-    /// the program's output shows which configuration the constant-configuration fixup was generated for.
+    /// The sample's leaf entry with switches that combine: without the exclusion and the debug grant marker, Pke moves
+    /// bits 59-62 to the protection key and nothing else moves. Xen's debug warning (docs/xen-pv-abi.md §1) is raised
+    /// only under Debug|Pke and reaches the sample's <c>GlobalKernelPageWarning</c>: the program's output shows which
+    /// configuration the constant-configuration fixup was generated for.
     /// </summary>
-    public const string CombinableLayout = """
-        using System;
-        using PteGen;
-
-        namespace Demo.Combined;
-
-        [PteSwitches]
-        [Flags]
-        public enum CombinedConfig { None = 0, Debug = 1, Pke = 2 }
-
-        [PteLayout(typeof(CombinedConfig), Level = 1, WarnWhen = "Debug && Pke")]
-        public readonly partial struct L1e
-        {
-            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
-            [Hardware(1, Role = PteRole.Writable)] public partial bool Writable { get; }
-            [Hardware(2, Role = PteRole.User)] public partial bool User { get; }
-            [Hardware(3, 7)] public partial byte Attributes { get; }
-            [Hardware(8, Role = PteRole.Global)] public partial bool Global { get; }
-            [GuestAvailable(9, 11)] public partial byte Available { get; }
-            [Hardware(12, 51, Role = PteRole.Frame)] public partial ulong Frame { get; }
-            [XenReserved(52, Role = PteRole.GuestKernel)] public partial bool GuestKernel { get; }
-            [GuestAvailable(53, 58)] public partial byte AvailableHigh { get; }
-            [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
-            [GuestAvailable(59, 62, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
-            [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
-
-            static partial void OnGlobalKernelPage(L1e entry) =>
-                Console.WriteLine($"warning: Global bit is set in kernel page 0x{entry.Raw:x16}");
-        }
-        """;
+    public static string CombinableLayout => SampleSource.XenL1e
+        .Remove("[MutuallyExclusive(XenConfig.Debug, XenConfig.Pke)]\n")
+        .Remove("    [XenReserved(62, When = \"Debug\", Role = PteRole.GrantMapping)]\n    public partial bool GrantMapping { get; }\n")
+        .Replace("[GuestAvailable(62, When = \"!Pke && !Debug\")]", "[GuestAvailable(62, When = \"!Pke\")]")
+        .Replace("[PteLayout(typeof(XenConfig), Level = 1)]", "[PteLayout(typeof(XenConfig), Level = 1, WarnWhen = \"Debug && Pke\")]");
 
     /// <summary>
     /// Adjusts the one input Xen warns about, a kernel mapping (no User) submitted with the kernel marker and Global
@@ -150,16 +102,17 @@ internal static class Sources
     /// </summary>
     public const string FixupProgram = """
         using System;
-        using Demo.Combined;
         using PteGen;
+        using XenPv;
 
+        L1e.GlobalKernelPageWarning = warned => Console.WriteLine($"warning: Global bit is set in kernel page 0x{warned.Raw:x16}");
         var entry = default(L1e).WithPresent(true).WithGlobal(true).WithGuestKernel(true);
         Console.WriteLine("build configuration:");
         Console.WriteLine($"0x{L1e.AdjustGuestL1e(entry, PvDomainKind.Pv64).Raw:x16}");
         Console.WriteLine("Debug:");
-        Console.WriteLine($"0x{L1e.AdjustGuestL1e(entry, PvDomainKind.Pv64, CombinedConfig.Debug).Raw:x16}");
+        Console.WriteLine($"0x{L1e.AdjustGuestL1e(entry, PvDomainKind.Pv64, XenConfig.Debug).Raw:x16}");
         Console.WriteLine("Debug|Pke:");
-        Console.WriteLine($"0x{L1e.AdjustGuestL1e(entry, PvDomainKind.Pv64, CombinedConfig.Debug | CombinedConfig.Pke).Raw:x16}");
+        Console.WriteLine($"0x{L1e.AdjustGuestL1e(entry, PvDomainKind.Pv64, XenConfig.Debug | XenConfig.Pke).Raw:x16}");
         """;
 
     /// <summary>

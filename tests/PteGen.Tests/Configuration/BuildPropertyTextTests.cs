@@ -1,7 +1,6 @@
 extern alias Generators;
 
 using CsCheck;
-using PteGen.Tests.Usage;
 using BuildPropertyText = Generators::PteGen.Generators.Configuration.BuildPropertyText;
 
 namespace PteGen.Tests.Configuration;

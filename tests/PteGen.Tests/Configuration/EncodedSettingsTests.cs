@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PteGen.Tests.Infrastructure;
-using PteGen.Tests.Usage;
 using ConfigurationAnalyzer = Generators::PteGen.Generators.Usage.ConfigurationAnalyzer;
 using PteGenerator = Generators::PteGen.Generators.PteGenerator;
 using PteGenOptions = Generators::PteGen.Generators.Usage.PteGenOptions;
@@ -21,36 +20,15 @@ namespace PteGen.Tests.Configuration;
 public sealed class EncodedSettingsTests
 {
     /// <summary>
-    /// A leaf entry whose switches combine: Pke moves bits 59-62 to the protection key, and the fixup warns only under
-    /// Debug|Pke, so the generated constant fixup shows exactly which configuration it was built for.
+    /// The sample's leaf entry with switches that combine: without the exclusion and the debug grant marker, Debug|Pke is
+    /// a configuration (bit 62 is then the protection key's), and the fixup warns only under Debug|Pke, so the generated
+    /// constant fixup shows exactly which configuration it was built for.
     /// </summary>
-    private const string CombinableLayout = """
-        using System;
-        using PteGen;
-
-        namespace Probe;
-
-        [PteSwitches]
-        [Flags]
-        public enum ProbeConfig { None = 0, Debug = 1, Pke = 2 }
-
-        [PteLayout(typeof(ProbeConfig), Level = 1, WarnWhen = "Debug && Pke")]
-        public readonly partial struct L1e
-        {
-            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
-            [Hardware(1, Role = PteRole.Writable)] public partial bool Writable { get; }
-            [Hardware(2, Role = PteRole.User)] public partial bool User { get; }
-            [Hardware(3, 7)] public partial byte Attributes { get; }
-            [Hardware(8, Role = PteRole.Global)] public partial bool Global { get; }
-            [GuestAvailable(9, 11)] public partial byte Available { get; }
-            [Hardware(12, 51, Role = PteRole.Frame)] public partial ulong Frame { get; }
-            [XenReserved(52, Role = PteRole.GuestKernel)] public partial bool GuestKernel { get; }
-            [GuestAvailable(53, 58)] public partial byte AvailableHigh { get; }
-            [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
-            [GuestAvailable(59, 62, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
-            [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
-        }
-        """;
+    private static readonly string CombinableLayout = SampleSource.XenL1e
+        .Remove("[MutuallyExclusive(XenConfig.Debug, XenConfig.Pke)]\n")
+        .Remove("    [XenReserved(62, When = \"Debug\", Role = PteRole.GrantMapping)]\n    public partial bool GrantMapping { get; }\n")
+        .Replace("[GuestAvailable(62, When = \"!Pke && !Debug\")]", "[GuestAvailable(62, When = \"!Pke\")]")
+        .Replace("[PteLayout(typeof(XenConfig), Level = 1)]", "[PteLayout(typeof(XenConfig), Level = 1, WarnWhen = \"Debug && Pke\")]");
 
     [Theory]
     [InlineData("Debug;Pke", "Debug|Pke")]

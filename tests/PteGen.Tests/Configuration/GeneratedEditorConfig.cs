@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using PteGen.Tests.Usage;
 
 namespace PteGen.Tests.Configuration;
 

@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using PteGen.Tests.Infrastructure;
-using PteGen.Tests.Usage;
 using ConfigurationAnalyzer = Generators::PteGen.Generators.Usage.ConfigurationAnalyzer;
 using DiagnosticDescriptors = Generators::PteGen.Generators.Diagnostics.DiagnosticDescriptors;
 using GuestUsageAnalyzer = Generators::PteGen.Generators.Usage.GuestUsageAnalyzer;
@@ -83,7 +82,20 @@ public sealed class DocumentationTests
     {
         var descriptor = Descriptor(id);
         Assert.Equal("PteGen", descriptor.Category);
-        Assert.EndsWith($"/docs/diagnostics/{id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticDescriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
+    }
+
+    /// <summary>
+    /// The help links have one base, <see cref="DiagnosticDescriptors.HelpLinkBase"/>: the diagnostics folder of the
+    /// repository the package names as its own (<c>RepositoryUrl</c>), so the links point at these pages.
+    /// </summary>
+    [Fact]
+    public void TheHelpLinkBase_IsTheDiagnosticsFolderOfThePackagesRepository()
+    {
+        var project = System.Xml.Linq.XDocument.Load(Path.Combine(Repository.Root, "src", "PteGen", "PteGen.csproj"));
+        var repositoryUrl = Assert.Single(project.Descendants("RepositoryUrl")).Value.Trim();
+
+        Assert.Equal(DiagnosticDescriptors.HelpLinkBase, repositoryUrl + "/blob/main/docs/diagnostics/");
     }
 
     [Theory]

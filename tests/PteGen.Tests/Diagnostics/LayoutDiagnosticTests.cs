@@ -3,8 +3,9 @@ extern alias Generators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using PteGen.Tests.Infrastructure;
+using DiagnosticDescriptors = Generators::PteGen.Generators.Diagnostics.DiagnosticDescriptors;
 using LayoutAnalyzer = Generators::PteGen.Generators.Diagnostics.LayoutAnalyzer;
-using static PteGen.Tests.Diagnostics.DiagnosticAssert;
+using static PteGen.Tests.Infrastructure.DiagnosticAssert;
 
 namespace PteGen.Tests.Diagnostics;
 
@@ -23,7 +24,7 @@ public class LayoutDiagnosticTests
 
         """;
 
-    /// <summary>The design's switches: Debug and Pke can never be on together.</summary>
+    /// <summary>Switches like the Xen sample's: Debug and Pke can never be on together (docs/xen-pv-abi.md §1, bits 59-62).</summary>
     private const string ExclusiveConfig = """
         [PteSwitches]
         [MutuallyExclusive(Config.Debug, Config.Pke)]
@@ -42,29 +43,17 @@ public class LayoutDiagnosticTests
 
         """;
 
-    /// <summary>Bits 0-58 and 63 of the design's L1 entry; the tests add bits 59-62, which depend on the configuration.</summary>
-    private const string L1eFixedBits = """
-            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
-            [Hardware(1, Role = PteRole.Writable)] public partial bool Writable { get; }
-            [Hardware(2, Role = PteRole.User)] public partial bool User { get; }
-            [Hardware(3, 7)] public partial byte Caching { get; }
-            [Hardware(8, Role = PteRole.Global)] public partial bool Global { get; }
-            [GuestAvailable(9, 11)] public partial byte Available { get; }
-            [Hardware(12, 51, Role = PteRole.Frame)] public partial ulong Frame { get; }
-            [XenReserved(52, Role = PteRole.GuestKernel)] public partial bool GuestKernel { get; }
-            [GuestAvailable(53, 58)] public partial byte AvailableHigh { get; }
-            [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
+    /// <summary>The attribute of the sample's L1 entry, which the tests mark when a diagnostic is reported at it.</summary>
+    private const string L1eAttribute = "[PteLayout(typeof(XenConfig), Level = 1)]";
 
-        """;
+    /// <summary>
+    /// The Xen sample's L1 entry and its switches, as one file (<see cref="SampleSource.XenL1e"/>): bit 62 is Xen's under
+    /// Debug, the protection key's under Pke, and the guest's otherwise. The tests derive their variants from it.
+    /// </summary>
+    private static SampleText XenL1e => SampleSource.XenL1e;
 
-    /// <summary>Bits 59-62 of the design's L1 entry: bit 62 is Xen's under Debug, the protection key's under Pke.</summary>
-    private const string L1eSwitchedBits = """
-            [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
-            [GuestAvailable(59, 61, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
-            [GuestAvailable(62, When = "!Pke && !Debug")] public partial bool Software62 { get; }
-            [XenReserved(62, When = "Debug", Role = PteRole.GrantMapping)] public partial bool GrantMapping { get; }
-
-        """;
+    /// <summary>The sample with <paramref name="l1eAttribute"/> as its layout attribute, marked for instance.</summary>
+    private static SampleText XenL1eWithAttribute(string l1eAttribute) => XenL1e.Replace(L1eAttribute, l1eAttribute);
 
     /// <summary>The layout <c>Entry</c> (Present at bit 0, Rest at bits 1-63) with <paramref name="members"/> added.</summary>
     private static string Entry(string members, string declaration = "public readonly partial struct Entry", string attribute = "[PteLayout]") =>
@@ -73,9 +62,6 @@ public class LayoutDiagnosticTests
         + "    [GuestAvailable(1, 63)] public partial ulong Rest { get; }\n"
         + members
         + "}\n";
-
-    private static string L1e(string config, string attribute, string switchedBits) =>
-        Prelude + config + attribute + "\npublic readonly partial struct L1e\n{\n" + L1eFixedBits + switchedBits + "}\n";
 
     // ---------------------------------------------------------------------------------------------------------------
     // The descriptors themselves and their pages (DocumentationTests checks every PteGen diagnostic, PTE1xx included).
@@ -93,7 +79,7 @@ public class LayoutDiagnosticTests
             Assert.True(descriptor.IsEnabledByDefault);
             Assert.Equal("PteGen", descriptor.Category);
             Assert.Contains(WellKnownDiagnosticTags.NotConfigurable, descriptor.CustomTags);
-            Assert.EndsWith($"/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri, StringComparison.Ordinal);
+            Assert.Equal(DiagnosticDescriptors.HelpLinkBase + descriptor.Id + ".md", descriptor.HelpLinkUri);
 
             var page = Path.Combine(docs, descriptor.Id + ".md");
             Assert.True(File.Exists(page), $"{page} is missing.");
@@ -504,11 +490,11 @@ public class LayoutDiagnosticTests
     [Fact]
     public void Pte008_UnknownSwitch()
     {
-        var message = ReportsOnlyAndCompiles("PTE008", L1e(ExclusiveConfig, "[PteLayout(typeof(Config), Level = 1)]", L1eSwitchedBits.Replace(
+        var message = ReportsOnlyAndCompiles("PTE008", XenL1e.Replace(
             "When = \"Debug\"",
-            "[|When = \"Debug || Pkey\"|]")));
+            "[|When = \"Debug || Pkey\"|]"));
         Assert.Equal(
-            "The condition \"Debug || Pkey\" of 'GrantMapping' names 'Pkey', which is not a switch of 'Config' (its switches: Debug, Pke)",
+            "The condition \"Debug || Pkey\" of 'GrantMapping' names 'Pkey', which is not a switch of 'XenConfig' (its switches: Debug, Pke)",
             message);
     }
 
@@ -560,7 +546,7 @@ public class LayoutDiagnosticTests
     [Fact]
     public void Pte008_Negative_KnownSwitches()
     {
-        Valid(L1e(ExclusiveConfig, "[PteLayout(typeof(Config), Level = 1)]", L1eSwitchedBits), "Test.L1e");
+        Valid(XenL1e, SampleSource.L1eName);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -595,7 +581,7 @@ public class LayoutDiagnosticTests
     [Fact]
     public void Pte009_Negative_SingleBitMembers()
     {
-        Valid(L1e(ExclusiveConfig, "[PteLayout(typeof(Config), Level = 1)]", L1eSwitchedBits), "Test.L1e");
+        Valid(XenL1e, SampleSource.L1eName);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -606,9 +592,11 @@ public class LayoutDiagnosticTests
     {
         // Without [MutuallyExclusive(Debug, Pke)], Debug|Pke is a configuration, and in it bit 62 is both the protection
         // key's (Pke) and Xen's grant marker (Debug): exactly the collision that keeps Xen from enabling PKE for PV.
-        var source = L1e(FreeConfig, "[PteLayout(typeof(Config), Level = 1)]", L1eSwitchedBits.Replace(
-            "[XenReserved(62, When = \"Debug\", Role = PteRole.GrantMapping)]",
-            "[[|XenReserved(62, When = \"Debug\", Role = PteRole.GrantMapping)|]]"));
+        var source = XenL1e
+            .Remove("[MutuallyExclusive(XenConfig.Debug, XenConfig.Pke)]\n")
+            .Replace(
+                "[XenReserved(62, When = \"Debug\", Role = PteRole.GrantMapping)]",
+                "[[|XenReserved(62, When = \"Debug\", Role = PteRole.GrantMapping)|]]");
         var message = ReportsOnlyAndCompiles("PTE010", source);
         Assert.Equal(
             "Bit 62 of 'L1e' claimed by both 'ProtectionKey' (Hardware bits 59-62, when Pke) and 'GrantMapping' (XenReserved bit 62, when Debug) under configuration Debug|Pke; every bit must have exactly one owner in every configuration",
@@ -618,7 +606,7 @@ public class LayoutDiagnosticTests
     [Fact]
     public void Pte010_Negative_TheSameLayoutWithMutuallyExclusive()
     {
-        Valid(L1e(ExclusiveConfig, "[PteLayout(typeof(Config), Level = 1)]", L1eSwitchedBits), "Test.L1e");
+        Valid(XenL1e, SampleSource.L1eName);
     }
 
     [Fact]
@@ -655,9 +643,8 @@ public class LayoutDiagnosticTests
     public void Pte011_UncoveredInOneConfigurationOnly()
     {
         // Remove Xen's debug claim: in a debug build, bit 62 belongs to nobody.
-        var source = L1e(ExclusiveConfig, "[[|PteLayout(typeof(Config), Level = 1)|]]", L1eSwitchedBits.Replace(
-            "    [XenReserved(62, When = \"Debug\", Role = PteRole.GrantMapping)] public partial bool GrantMapping { get; }\n",
-            ""));
+        var source = XenL1eWithAttribute("[[|PteLayout(typeof(XenConfig), Level = 1)|]]").Remove(
+            "    [XenReserved(62, When = \"Debug\", Role = PteRole.GrantMapping)]\n    public partial bool GrantMapping { get; }\n");
         var message = ReportsOnlyAndCompiles("PTE011", source);
         Assert.Equal(
             "Bit 62 of 'L1e' has no owner under configuration Debug; declare a Hardware, XenReserved or GuestAvailable claim for it",
@@ -667,9 +654,8 @@ public class LayoutDiagnosticTests
     [Fact]
     public void Pte011_UncoveredRunInEveryConfiguration()
     {
-        var source = L1e(ExclusiveConfig, "[[|PteLayout(typeof(Config), Level = 1)|]]", L1eSwitchedBits).Replace(
-            "    [GuestAvailable(9, 11)] public partial byte Available { get; }\n",
-            "");
+        var source = XenL1eWithAttribute("[[|PteLayout(typeof(XenConfig), Level = 1)|]]").Remove(
+            "    [GuestAvailable(9, 11)]\n    public partial byte Available { get; }\n");
         var message = ReportsOnlyAndCompiles("PTE011", source);
         Assert.Equal(
             "Bits 9-11 of 'L1e' have no owner in any configuration (None, Debug, Pke); declare a Hardware, XenReserved or GuestAvailable claim for them",
@@ -707,7 +693,7 @@ public class LayoutDiagnosticTests
     public void Pte011_Negative_OwnerChangesWithTheConfiguration()
     {
         // Bit 62 has three different owners, one per configuration, and never none.
-        Valid(L1e(ExclusiveConfig, "[PteLayout(typeof(Config), Level = 1)]", L1eSwitchedBits), "Test.L1e");
+        Valid(XenL1e, SampleSource.L1eName);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -716,7 +702,7 @@ public class LayoutDiagnosticTests
     [Fact]
     public void Pte012_DuplicatedRoleInEveryConfiguration()
     {
-        var source = L1e(ExclusiveConfig, "[PteLayout(typeof(Config), Level = 1)]", L1eSwitchedBits).Replace(
+        var source = XenL1e.Replace(
             "[Hardware(1, Role = PteRole.Writable)]",
             "[[|Hardware(1, Role = PteRole.Present)|]]");
         var message = ReportsOnlyAndCompiles("PTE012", source);
@@ -982,7 +968,7 @@ public class LayoutDiagnosticTests
     [Fact]
     public void Pte017_Negative_RolesOnTheirOwners()
     {
-        Valid(L1e(ExclusiveConfig, "[PteLayout(typeof(Config), Level = 1)]", L1eSwitchedBits), "Test.L1e");
+        Valid(XenL1e, SampleSource.L1eName);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -13,8 +13,6 @@ public sealed class LayoutPipelineRegressionTests
 {
     private const string Prelude = "using System;\nusing PteGen;\n\nnamespace Test;\n\n";
 
-    private static string SampleLayout(string file) => File.ReadAllText(Path.Combine(Repository.Root, "samples", "XenPv", "Layouts", file));
-
     private static string Edit(string text, string from, string to)
     {
         Assert.Contains(from, text, StringComparison.Ordinal);
@@ -57,12 +55,12 @@ public sealed class LayoutPipelineRegressionTests
     public void TheSampleL1eWithAnOverlap_ShowsPTE010_NotCS0759_ForTheHookItImplements()
     {
         // The sample implements OnGlobalKernelPage; the edit makes bit 62 guest-available under Debug too.
-        var l1e = Edit(SampleLayout("L1e.cs"), "[GuestAvailable(62, When = \"!Pke && !Debug\")]", "[GuestAvailable(62, When = \"!Pke\")]");
-        var outcome = TestCompilation.Run(SampleLayout("XenConfig.cs"), l1e);
+        var l1e = SampleSource.L1e.Replace("[GuestAvailable(62, When = \"!Pke && !Debug\")]", "[GuestAvailable(62, When = \"!Pke\")]");
+        var outcome = TestCompilation.Run(SampleSource.XenConfig, l1e);
 
         var message = AssertOnly("PTE010", outcome);
         Assert.Contains("Bit 62 of 'L1e'", message, StringComparison.Ordinal);
-        Assert.Contains("static partial void OnGlobalKernelPage(global::XenPv.L1e entry);", outcome.Generated["XenPv.L1e.g.cs"], StringComparison.Ordinal);
+        Assert.EndsWith("static partial void OnGlobalKernelPage(global::XenPv.L1e entry);", GeneratedAssert.Member(outcome.Generated["XenPv.L1e.g.cs"], "OnGlobalKernelPage"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -75,7 +73,7 @@ public sealed class LayoutPipelineRegressionTests
         var outcome = TestCompilation.Run(source.Source);
         var message = AssertOnly("PTE004", outcome);
         Assert.Contains(problem, message, StringComparison.Ordinal);
-        DiagnosticAssert.AssertAt(outcome.Pte("PTE004").Single(), source.Span, outcome);
+        Infrastructure.DiagnosticAssert.AssertAt(outcome.Pte("PTE004").Single(), source.Span, outcome);
     }
 
     [Fact]
@@ -179,8 +177,8 @@ public sealed class LayoutPipelineRegressionTests
         Assert.Empty(CommandLinePte(outcome));
         Assert.Empty(outcome.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Empty(outcome.GeneratedFileErrors.Concat(outcome.CompilerDiagnostics.Where(d => d.Location.SourceTree?.FilePath.EndsWith(".g.cs", StringComparison.Ordinal) == true)));
-        Assert.Contains("public unsafe partial bool Present", outcome.Generated["Test.Entry.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("public new partial ulong Rest", outcome.Generated["Test.Entry.g.cs"], StringComparison.Ordinal);
+        Assert.StartsWith("public unsafe partial bool Present", GeneratedAssert.Member(outcome.Generated["Test.Entry.g.cs"], "Present"), StringComparison.Ordinal);
+        Assert.StartsWith("public new partial ulong Rest", GeneratedAssert.Member(outcome.Generated["Test.Entry.g.cs"], "Rest"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,16 +196,16 @@ public sealed class LayoutPipelineRegressionTests
     [Fact]
     public void ANonPartialHook_ShowsPTE020_AndTheLayoutCompiles()
     {
-        var l1e = Edit(SampleLayout("L1e.cs"), "static partial void OnGlobalKernelPage(L1e entry)", "static void OnGlobalKernelPage(L1e entry)");
-        var message = AssertOnly("PTE020", TestCompilation.Run(SampleLayout("XenConfig.cs"), l1e));
+        var l1e = SampleSource.L1e.Replace("static partial void OnGlobalKernelPage(L1e entry)", "static void OnGlobalKernelPage(L1e entry)");
+        var message = AssertOnly("PTE020", TestCompilation.Run(SampleSource.XenConfig, l1e));
         Assert.Contains("'OnGlobalKernelPage(L1e)', which is not partial", message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AHookWithTheWrongSignature_ShowsPTE026_AndTheLayoutCompiles()
     {
-        var l1e = Edit(SampleLayout("L1e.cs"), "static partial void OnGlobalKernelPage(L1e entry) => GlobalKernelPageWarning?.Invoke(entry);", "static partial void OnGlobalKernelPage(ulong entry) { }");
-        var message = AssertOnly("PTE026", TestCompilation.Run(SampleLayout("XenConfig.cs"), l1e));
+        var l1e = SampleSource.L1e.Replace("static partial void OnGlobalKernelPage(L1e entry) => GlobalKernelPageWarning?.Invoke(entry);", "static partial void OnGlobalKernelPage(ulong entry) { }");
+        var message = AssertOnly("PTE026", TestCompilation.Run(SampleSource.XenConfig, l1e));
         Assert.Contains("its signature differs from the generated 'static partial void OnGlobalKernelPage(L1e entry)'", message, StringComparison.Ordinal);
     }
 
@@ -221,11 +219,11 @@ public sealed class LayoutPipelineRegressionTests
     [Fact]
     public void TheHooksParameterName_IsTheUsers()
     {
-        var l1e = Edit(SampleLayout("L1e.cs"), "static partial void OnGlobalKernelPage(L1e entry) => GlobalKernelPageWarning?.Invoke(entry);", "static partial void OnGlobalKernelPage(L1e pte) => GlobalKernelPageWarning?.Invoke(pte);");
-        var outcome = TestCompilation.Run(SampleLayout("XenConfig.cs"), l1e);
+        var l1e = SampleSource.L1e.Replace("static partial void OnGlobalKernelPage(L1e entry) => GlobalKernelPageWarning?.Invoke(entry);", "static partial void OnGlobalKernelPage(L1e pte) => GlobalKernelPageWarning?.Invoke(pte);");
+        var outcome = TestCompilation.Run(SampleSource.XenConfig, l1e);
         Assert.Empty(CommandLinePte(outcome));
         Assert.Empty(outcome.CompilerDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Contains("static partial void OnGlobalKernelPage(L1e pte);", outcome.Generated["XenPv.L1e.g.cs"], StringComparison.Ordinal);
+        Assert.EndsWith("static partial void OnGlobalKernelPage(L1e pte);", GeneratedAssert.Member(outcome.Generated["XenPv.L1e.g.cs"], "OnGlobalKernelPage"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -249,15 +247,15 @@ public sealed class LayoutPipelineRegressionTests
         var outcome = TestCompilation.Run(Entry("    [GuestAvailable(1)] public partial Missing Flag { get; }\n").Replace("[GuestAvailable(1, 63)]", "[GuestAvailable(2, 63)]"));
         Assert.Empty(outcome.GeneratedFileErrors);
         Assert.Contains(outcome.CompilerDiagnostics, d => d.Id == "CS0246");
-        Assert.DoesNotContain("WithFlag", outcome.Generated["Test.Entry.g.cs"], StringComparison.Ordinal);
+        GeneratedAssert.NoMember(outcome.Generated["Test.Entry.g.cs"], "WithFlag");
     }
 
     [Fact]
     public void AnUnresolvedClaimHoldingAFixupRole_IsNotAlsoReportedAsAMissingRole()
     {
         // Found by the declaration fuzzer: the claim's compiler error was followed by PTE021 "no claim holds role".
-        var l1e = Edit(SampleLayout("L1e.cs"), "public partial bool GuestKernel { get; }", "public partial Missing GuestKernel { get; }");
-        var outcome = TestCompilation.Run(SampleLayout("XenConfig.cs"), l1e);
+        var l1e = SampleSource.L1e.Replace("public partial bool GuestKernel { get; }", "public partial Missing GuestKernel { get; }");
+        var outcome = TestCompilation.Run(SampleSource.XenConfig, l1e);
         Assert.Contains(outcome.CompilerDiagnostics, d => d.Id == "CS0246");
         Assert.Empty(outcome.AnalyzerDiagnostics);
         Assert.Empty(outcome.GeneratedFileErrors);

@@ -1,5 +1,5 @@
 using PteGen.Tests.Fixups;
-using static PteGen.Tests.Diagnostics.DiagnosticAssert;
+using static PteGen.Tests.Infrastructure.DiagnosticAssert;
 
 namespace PteGen.Tests.Diagnostics;
 

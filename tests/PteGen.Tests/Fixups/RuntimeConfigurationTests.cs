@@ -283,7 +283,7 @@ public sealed class RuntimeConfigurationTests(RuntimeConfigurationTests.ExpertDe
 
         private const string TypeName = "XenPv.Abis.ExpertDebugL1e";
 
-        private readonly LoadedCompilation compilation = LoadedCompilation.Load(Repository.ReadSample("Abis/ExpertDebugL1e.cs"), Hook);
+        private readonly LoadedCompilation compilation = LoadedCompilation.Load(SampleSource.ExpertDebugL1e, Hook);
 
         /// <summary>The warning count of one run-time adjustment (checking on the way that the entry is adjusted as
         /// the sample's own ExpertDebugL1e adjusts it).</summary>

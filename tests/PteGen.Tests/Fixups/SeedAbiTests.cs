@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using PteGen.Tests.Infrastructure;
 using XenPv.Abis;
 
 namespace PteGen.Tests.Fixups;
@@ -16,41 +15,18 @@ public sealed class SeedAbiTests
 {
     private const string GuestKernelClaim = """XenReserved(52, When = "PvPteDebug", Role = PteRole.GuestKernel)""";
 
-    /// <summary>The proposal as written: bits 52 and 62 are Xen's under the expert switch only.</summary>
-    private const string AsProposed = """
-        using System;
-        using PteGen;
-
-        namespace Seed.AllSoftwareBits;
-
-        [PteSwitches]
-        [MutuallyExclusive(ExpertConfig.PvPteDebug, ExpertConfig.Pke)]
-        [Flags]
-        public enum ExpertConfig { None = 0, PvPteDebug = 1, Pke = 2 }
-
-        [PteLayout(typeof(ExpertConfig), Level = 1, WarnWhen = "PvPteDebug")]
-        public readonly partial struct AllSoftwareBitsL1e
-        {
-            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
-            [Hardware(1, Role = PteRole.Writable)] public partial bool Writable { get; }
-            [Hardware(2, Role = PteRole.User)] public partial bool User { get; }
-            [Hardware(3, 4, GuestWrite = GuestWrite.Refused)] public partial byte CacheControl { get; }
-            [Hardware(5, Role = PteRole.Accessed)] public partial bool Accessed { get; }
-            [Hardware(6, Role = PteRole.Dirty)] public partial bool Dirty { get; }
-            [Hardware(7, Role = PteRole.PatOrPageSize, GuestWrite = GuestWrite.Refused)] public partial bool Pat { get; }
-            [Hardware(8, Role = PteRole.Global)] public partial bool Global { get; }
-            [GuestAvailable(9, 11)] public partial byte Available { get; }
-            [Hardware(12, 51, Role = PteRole.Frame)] public partial ulong Frame { get; }
-            [XenReserved(52, When = "PvPteDebug", Role = PteRole.GuestKernel)] public partial bool GuestKernel { get; }
-            [GuestAvailable(52, When = "!PvPteDebug")] public partial bool Software52 { get; }
-            [GuestAvailable(53, 58)] public partial byte AvailableHigh { get; }
-            [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
-            [GuestAvailable(59, 61, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
-            [GuestAvailable(62, When = "!Pke && !PvPteDebug")] public partial bool Software62 { get; }
-            [XenReserved(62, When = "PvPteDebug", Role = PteRole.GrantMapping)] public partial bool GrantMapping { get; }
-            [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
-        }
-        """;
+    /// <summary>
+    /// The proposal as written, derived from the sample's compiling variant: bit 52 is Xen's under the expert switch only
+    /// (and the guest's otherwise), as bit 62 is. Renamed, so that the messages name the proposal, not the sample.
+    /// </summary>
+    private static readonly SampleText AsProposed = SampleSource.ExpertDebugL1e
+        .Replace("public readonly partial struct ExpertDebugL1e", "public readonly partial struct AllSoftwareBitsL1e")
+        .Replace(
+            "[XenReserved(52, Role = PteRole.GuestKernel, GuestWrite = GuestWrite.Allowed)] public partial bool GuestKernel { get; }",
+            $$"""
+            [{{GuestKernelClaim}}] public partial bool GuestKernel { get; }
+                [GuestAvailable(52, When = "!PvPteDebug")] public partial bool Software52 { get; }
+            """);
 
     [Fact]
     public void TheProposalAsWrittenIsExactlyPte021AtTheKernelMarkersClaim()
@@ -88,8 +64,8 @@ public sealed class SeedAbiTests
     {
         // The same source with bit 52 Xen's in every configuration (the sample's ExpertDebugL1e): no diagnostic.
         var kept = AsProposed
-            .Replace(GuestKernelClaim, "XenReserved(52, Role = PteRole.GuestKernel)", StringComparison.Ordinal)
-            .Replace("""[GuestAvailable(52, When = "!PvPteDebug")] public partial bool Software52 { get; }""", "", StringComparison.Ordinal);
+            .Replace(GuestKernelClaim, "XenReserved(52, Role = PteRole.GuestKernel)")
+            .Remove("""[GuestAvailable(52, When = "!PvPteDebug")] public partial bool Software52 { get; }""");
         var outcome = TestCompilation.Run(kept);
         Assert.Empty(outcome.AnalyzerDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
         Assert.Empty(outcome.CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
@@ -99,7 +75,7 @@ public sealed class SeedAbiTests
     [Fact]
     public void TheSamplesExpertDebugL1eHasNoErrorAndGetsTheFixup()
     {
-        var outcome = TestCompilation.Run(Repository.ReadSample("Abis/ExpertDebugL1e.cs"));
+        var outcome = TestCompilation.Run(SampleSource.ExpertDebugL1e);
         Assert.True(outcome.AnalyzerDiagnostics.All(d => d.Severity < DiagnosticSeverity.Warning), outcome.Describe());
         Assert.True(outcome.CompilerDiagnostics.All(d => d.Severity != DiagnosticSeverity.Error), outcome.Describe());
         var generated = string.Concat(outcome.Generated.Values);
@@ -110,7 +86,7 @@ public sealed class SeedAbiTests
     [Fact]
     public void TheSamplesNegotiatedL1eHasNoError()
     {
-        var outcome = TestCompilation.Run(Repository.ReadSample("Layouts/XenConfig.cs"), Repository.ReadSample("Abis/NegotiatedL1e.cs"));
+        var outcome = TestCompilation.Run(SampleSource.XenConfig, SampleSource.NegotiatedL1e);
         Assert.True(outcome.AnalyzerDiagnostics.All(d => d.Severity < DiagnosticSeverity.Warning), outcome.Describe());
         Assert.True(outcome.CompilerDiagnostics.All(d => d.Severity != DiagnosticSeverity.Error), outcome.Describe());
         var generated = string.Concat(outcome.Generated.Values);

@@ -5,8 +5,6 @@ namespace PteGen.Tests.Generator;
 /// <summary>The bit map that opens a layout's generated file: one line per claim, lowest bit first, readable at a glance.</summary>
 public sealed class BitMapTests
 {
-    private static string SampleLayout(string file) => File.ReadAllText(Path.Combine(Repository.Root, "samples", "XenPv", "Layouts", file));
-
     private static List<string> BitMap(string generated) =>
         generated.Split('\n')
             .SkipWhile(line => !line.StartsWith("// The bit map of ", StringComparison.Ordinal))
@@ -16,7 +14,7 @@ public sealed class BitMapTests
     [Fact]
     public void TheSampleL1e_OpensWithOneLinePerClaim_LowestBitFirst()
     {
-        var outcome = TestCompilation.Run(SampleLayout("XenConfig.cs"), SampleLayout("L1e.cs"));
+        var outcome = TestCompilation.Run(SampleSource.XenConfig, SampleSource.L1e);
         var map = BitMap(outcome.Generated["XenPv.L1e.g.cs"]);
 
         Assert.Equal("// The bit map of L1e (bit 0 is the least significant; \"when\" is the condition under which a claim holds):", map[0]);
@@ -34,8 +32,8 @@ public sealed class BitMapTests
     {
         // Equivalent to Debug, and long even in the canonical form the bit map shows (only repeats are dropped).
         var chain = "Debug && (Debug || Pke) && (Debug || !Pke) && (Pke || !Pke) && (!Pke || Debug)";
-        var l1e = SampleLayout("L1e.cs").Replace("[XenReserved(62, When = \"Debug\"", $"[XenReserved(62, When = \"{chain}\"", StringComparison.Ordinal);
-        var outcome = TestCompilation.Run(SampleLayout("XenConfig.cs"), l1e);
+        var l1e = SampleSource.L1e.Replace("[XenReserved(62, When = \"Debug\"", $"[XenReserved(62, When = \"{chain}\"");
+        var outcome = TestCompilation.Run(SampleSource.XenConfig, l1e);
         var map = BitMap(outcome.Generated["XenPv.L1e.g.cs"]);
 
         var grant = Assert.Single(map, line => line.Contains("GrantMapping", StringComparison.Ordinal) && line.Contains("62", StringComparison.Ordinal));

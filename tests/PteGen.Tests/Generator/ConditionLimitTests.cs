@@ -36,11 +36,11 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
 {
     private const int SmallStack = 256 * 1024;
 
-    private const string LayoutName = "Xen.Pv.L1e";
+    private const string LayoutName = SampleSource.L1eName;
 
     /// <summary>The Xen L1 entry with <paramref name="when"/> as the condition of <c>GrantMapping</c> (bit 62 under Debug).</summary>
     private static string L1eWithGrantMappingWhen(string when) =>
-        SampleLayouts.XenL1e.Replace("When = \"Debug\"", $"When = \"{when}\"", StringComparison.Ordinal);
+        SampleSource.XenL1e.Replace("When = \"Debug\"", $"When = \"{when}\"");
 
     /// <summary><paramref name="unit"/> repeated, joined by the operators in turn, to at least <paramref name="length"/> characters.</summary>
     private static string Chain(string unit, int length, params string[] operators)
@@ -401,7 +401,7 @@ public sealed class ConditionLimitTests(ITestOutputHelper output)
     // ---------------------------------------------------------------------------------------------------------------
     // Harness
 
-    /// <summary>What the generator's stages make of the layout <c>Xen.Pv.L1e</c> in a source.</summary>
+    /// <summary>What the generator's stages make of the layout <c>XenPv.L1e</c> in a source.</summary>
     private sealed record PipelineRun(
         IReadOnlyList<Diagnostic> Diagnostics,
         Generators::PteGen.Generators.Model.LayoutModel Layout,

@@ -8,8 +8,8 @@ public class DeterminismTests
     [Fact]
     public void TheSameInputGivesByteIdenticalOutput()
     {
-        var first = GenerateAll(SampleLayouts.XenL1e, SampleLayouts.Mixed, SampleLayouts.Nested);
-        var second = GenerateAll(SampleLayouts.XenL1e, SampleLayouts.Mixed, SampleLayouts.Nested);
+        var first = GenerateAll(SampleSource.XenL1e, SampleLayouts.Mixed, SampleLayouts.Nested);
+        var second = GenerateAll(SampleSource.XenL1e, SampleLayouts.Mixed, SampleLayouts.Nested);
 
         Assert.Equal(first.Keys, second.Keys);
         foreach (var (hintName, bytes) in first)
@@ -21,12 +21,12 @@ public class DeterminismTests
     [Fact]
     public void OutputDoesNotDependOnFileOrderOrCulture()
     {
-        var reference = GenerateAll(SampleLayouts.XenL1e, SampleLayouts.Mixed, SampleLayouts.Nested);
+        var reference = GenerateAll(SampleSource.XenL1e, SampleLayouts.Mixed, SampleLayouts.Nested);
         var previous = CultureInfo.CurrentCulture;
         try
         {
             CultureInfo.CurrentCulture = new CultureInfo("tr-TR");
-            var reordered = GenerateAll(SampleLayouts.Nested, SampleLayouts.Mixed, SampleLayouts.XenL1e);
+            var reordered = GenerateAll(SampleLayouts.Nested, SampleLayouts.Mixed, SampleSource.XenL1e);
             foreach (var (hintName, bytes) in reference)
             {
                 Assert.Equal(bytes, reordered[hintName]);
@@ -41,7 +41,7 @@ public class DeterminismTests
     [Fact]
     public void GeneratedFilesUseUnixLineEndingsOnly()
     {
-        foreach (var text in TestCompilation.Run(SampleLayouts.XenL1e).Generated.Values)
+        foreach (var text in TestCompilation.Run(SampleSource.XenL1e).Generated.Values)
         {
             Assert.DoesNotContain('\r', text);
         }

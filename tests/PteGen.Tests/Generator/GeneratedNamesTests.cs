@@ -30,12 +30,16 @@ public sealed class GeneratedNamesTests
     {
         ["XenPv sample"] =
         [
-            .. new[] { "XenConfig", "L1e", "L2e", "L3e", "L4e" }.Select(name => Repository.ReadSample($"Layouts/{name}.cs")),
-            Repository.ReadSample("Abis/NegotiatedL1e.cs"),
-            Repository.ReadSample("Abis/ExpertDebugL1e.cs"),
+            SampleSource.XenConfig,
+            SampleSource.L1e,
+            SampleSource.L2e,
+            SampleSource.L3e,
+            SampleSource.L4e,
+            SampleSource.NegotiatedL1e,
+            SampleSource.ExpertDebugL1e,
         ],
         ["test layouts"] = [Usings + File.ReadAllText(Path.Combine(Repository.TestProject, "Layouts", "TestLayouts.cs"))],
-        ["snapshot layouts"] = [SampleLayouts.XenL1e, SampleLayouts.Mixed, SampleLayouts.Nested],
+        ["snapshot layouts"] = [SampleSource.XenL1e, SampleLayouts.Mixed, SampleLayouts.Nested],
         ["conditional negotiated kernel marker"] = [ConditionalNegotiationTests.ConditionalKernelProbe.Layout],
         ["look-alike claim names"] = [NegotiationNameTests.CaseProbe.Layout],
     };

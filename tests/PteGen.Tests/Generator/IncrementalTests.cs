@@ -12,10 +12,10 @@ public class IncrementalTests
 {
     [Theory]
     [InlineData("public class Unrelated { public int Value => 42; }")]
-    [InlineData("namespace Xen.Pv { public static class Helpers { public static ulong Twice(ulong x) => x * 2; } }")]
+    [InlineData("namespace XenPv { public static class Helpers { public static ulong Twice(ulong x) => x * 2; } }")]
     public void AnUnrelatedNewFileLeavesEveryStepCached(string unrelated)
     {
-        var (first, second) = RunTwice(SampleLayouts.XenL1e, compilation =>
+        var (first, second) = RunTwice(SampleSource.XenL1e, compilation =>
             compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(unrelated, TestCompilation.ParseOptions)));
 
         IncrementalAssert.NoBannedTypesInOutputs(first);
@@ -25,8 +25,9 @@ public class IncrementalTests
     [Fact]
     public void AnEditInsideAMethodBodyOfTheLayoutFileLeavesEveryStepCached()
     {
-        const string helper = "namespace Xen.Pv { static class Uses { static int M() => 1; } }";
-        var (_, second) = RunTwice(SampleLayouts.XenL1e + "\n" + helper, compilation =>
+        // The sample's file declares a file-scoped namespace, so the helper goes into it.
+        const string helper = "static class Uses { static int M() => 1; }";
+        var (_, second) = RunTwice(SampleSource.XenL1e + "\n" + helper, compilation =>
         {
             var tree = compilation.SyntaxTrees.Single();
             var edited = tree.WithChangedText(tree.GetText().Replace(tree.GetText().ToString().IndexOf("=> 1;", StringComparison.Ordinal), 5, "=> 2;"));
@@ -53,7 +54,7 @@ public class IncrementalTests
     [Fact]
     public void EditingOneLayoutLeavesTheOthersCached()
     {
-        var (_, second) = RunTwice(SampleLayouts.XenL1e, SampleLayouts.Mixed, compilation =>
+        var (_, second) = RunTwice(SampleSource.XenL1e, SampleLayouts.Mixed, compilation =>
         {
             var tree = compilation.SyntaxTrees.Last();
             var text = tree.GetText().ToString().Replace("[GuestAvailable(47, 54)]", "[Hardware(47, 54)]");

@@ -34,16 +34,57 @@ internal static class IncrementalAssert
         }
     }
 
+    /// <summary>
+    /// <paramref name="second"/>, a run on the same compilation as <paramref name="first"/>, found every output of
+    /// every tracked step the first run had Cached or Unchanged, every source output Cached, and generated the same files.
+    /// </summary>
+    public static void RerunIsCached(GeneratorDriverRunResult first, GeneratorDriverRunResult second)
+    {
+        var before = first.Results.Single();
+        var after = second.Results.Single();
+        foreach (var name in TrackedSteps.Where(before.TrackedSteps.ContainsKey))
+        {
+            Assert.True(after.TrackedSteps.ContainsKey(name), $"The step {name} did not run again.");
+            foreach (var (_, reason) in after.TrackedSteps[name].SelectMany(step => step.Outputs))
+            {
+                Assert.True(
+                    reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+                    $"{name} should be cached when nothing changed, but its output was {reason}.");
+            }
+        }
+
+        foreach (var (name, steps) in after.TrackedOutputSteps)
+        {
+            foreach (var (_, reason) in steps.SelectMany(step => step.Outputs))
+            {
+                Assert.True(reason == IncrementalStepRunReason.Cached, $"The output step {name} should be cached when nothing changed, but was {reason}.");
+            }
+        }
+
+        Assert.Equal(
+            before.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())),
+            after.GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())));
+    }
+
     /// <summary>The reasons of a step's outputs, in order.</summary>
     public static IncrementalStepRunReason[] Reasons(GeneratorDriverRunResult run, string step) =>
         run.Results.Single().TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToArray();
 
-    /// <summary>No output of PteGen's steps (recursively) is a Compilation, symbol, syntax node, location or plain array.</summary>
-    public static void NoBannedTypesInOutputs(GeneratorDriverRunResult run)
+    /// <summary>
+    /// No output of PteGen's steps (recursively) is a Compilation, symbol, syntax node, location or plain array; with
+    /// <paramref name="everyStepRan"/>, every tracked step must have run (a compilation without layouts runs none).
+    /// </summary>
+    public static void NoBannedTypesInOutputs(GeneratorDriverRunResult run, bool everyStepRan = true)
     {
+        var tracked = run.Results.Single().TrackedSteps;
         foreach (var name in TrackedSteps)
         {
-            var steps = run.Results.Single().TrackedSteps[name];
+            Assert.True(!everyStepRan || tracked.ContainsKey(name), $"The step {name} did not run.");
+            if (!tracked.TryGetValue(name, out var steps))
+            {
+                continue;
+            }
+
             Assert.NotEmpty(steps);
             foreach (var step in steps)
             {
@@ -57,7 +98,8 @@ internal static class IncrementalAssert
 
     private static void Visit(object? node, string path, HashSet<object> seen)
     {
-        if (node is null || node is string || node.GetType().IsPrimitive || node.GetType().IsEnum || !seen.Add(node))
+        // A DiagnosticDescriptor is immutable and compares by value (the descriptors are static anyway).
+        if (node is null || node is string or DiagnosticDescriptor || node.GetType().IsPrimitive || node.GetType().IsEnum || !seen.Add(node))
         {
             return;
         }

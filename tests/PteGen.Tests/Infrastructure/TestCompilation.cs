@@ -32,7 +32,11 @@ internal static class TestCompilation
             parseOptions: options ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator; returns the compilation with the generated files and the run result.</summary>
+    /// <summary>
+    /// Runs the generator; returns the compilation with the generated files and the run result. Every run is also a
+    /// caching check: a second run on the unchanged compilation must find every step cached and produce the same files
+    /// (<see cref="IncrementalAssert.RerunIsCached"/>), and no step output may hold what defeats caching.
+    /// </summary>
     public static (Compilation Output, GeneratorDriverRunResult Run) Generate(CSharpCompilation compilation)
     {
         var driver = CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options);
@@ -40,7 +44,10 @@ internal static class TestCompilation
 
         // The generator reports only layout errors (of layouts it cannot complete); anything else (CS8785: it threw) is a failure.
         Assert.All(generatorDiagnostics, d => Assert.StartsWith("PTE0", d.Id, StringComparison.Ordinal));
-        return (output, driver.GetRunResult());
+        var run = driver.GetRunResult();
+        IncrementalAssert.NoBannedTypesInOutputs(run, everyStepRan: false);
+        IncrementalAssert.RerunIsCached(run, driver.RunGenerators(compilation).GetRunResult());
+        return (output, run);
     }
 
     /// <summary>The analyzer diagnostics on <paramref name="compilation"/>; an analyzer exception fails the test.</summary>

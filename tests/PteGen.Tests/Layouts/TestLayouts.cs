@@ -1,39 +1,6 @@
-// Layouts the tests compile for real: PteGen runs on this project, so these are generated types.
+// Purpose-built layouts the tests compile for real: PteGen runs on this project, so these are generated types. The Xen
+// layouts the tests compile for real are the sample's own (the project references samples/XenPv).
 namespace PteGen.Tests.Layouts;
-
-[PteSwitches]
-[MutuallyExclusive(TestConfig.Debug, TestConfig.Pke)]
-[Flags]
-public enum TestConfig
-{
-    None = 0,
-    Debug = 1,
-    Pke = 2,
-}
-
-/// <summary>The x86-64 PV L1 entry of the design, whose bit 62 changes owner with the configuration.</summary>
-[PteLayout(typeof(TestConfig), Level = 1)]
-public readonly partial struct PvL1e
-{
-    [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
-    [Hardware(1, Role = PteRole.Writable)] public partial bool Writable { get; }
-    [Hardware(2, Role = PteRole.User)] public partial bool User { get; }
-    [Hardware(3, GuestWrite = GuestWrite.Refused)] public partial bool WriteThrough { get; }
-    [Hardware(4, GuestWrite = GuestWrite.Refused)] public partial bool CacheDisable { get; }
-    [Hardware(5, Role = PteRole.Accessed)] public partial bool Accessed { get; }
-    [Hardware(6, Role = PteRole.Dirty)] public partial bool Dirty { get; }
-    [Hardware(7, GuestWrite = GuestWrite.Refused)] public partial bool Pat { get; }
-    [Hardware(8, Role = PteRole.Global)] public partial bool Global { get; }
-    [GuestAvailable(9, 11)] public partial byte Available { get; }
-    [Hardware(12, 51, Role = PteRole.Frame)] public partial ulong Frame { get; }
-    [XenReserved(52, Role = PteRole.GuestKernel, GuestWrite = GuestWrite.Allowed)] public partial bool GuestKernel { get; }
-    [GuestAvailable(53, 58)] public partial byte AvailableHigh { get; }
-    [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
-    [GuestAvailable(59, 61, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
-    [GuestAvailable(62, When = "!Pke && !Debug")] public partial bool Software62 { get; }
-    [XenReserved(62, When = "Debug", Role = PteRole.GrantMapping)] public partial bool GrantMapping { get; }
-    [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
-}
 
 public enum CacheKind : byte
 {

@@ -1,6 +1,6 @@
 extern alias CodeFixes;
 
-using static PteGen.Tests.Usage.UsageHarness;
+using static PteGen.Tests.Infrastructure.UsageHarness;
 using MoveSoftwareBitCodeFix = CodeFixes::PteGen.CodeFixes.MoveSoftwareBitCodeFix;
 using UseAccessorCodeFix = CodeFixes::PteGen.CodeFixes.UseAccessorCodeFix;
 
@@ -76,7 +76,7 @@ public sealed class CodeFixTests
         const string Before = """
             using System;
             using PteGen;
-            using Xen.Pv;
+            using XenPv;
 
             namespace Guest;
 
@@ -100,7 +100,7 @@ public sealed class CodeFixTests
         const string Before = """
             using System;
             using PteGen;
-            using Xen.Pv;
+            using XenPv;
 
             namespace Guest;
 
@@ -185,7 +185,7 @@ public sealed class CodeFixTests
             """
             using System;
             using PteGen;
-            using Xen.Pv;
+            using XenPv;
 
             namespace Guest;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using static PteGen.Tests.Usage.UsageHarness;
+using static PteGen.Tests.Infrastructure.UsageHarness;
 
 namespace PteGen.Tests.Usage;
 
@@ -30,7 +30,7 @@ public sealed class ConfigurationTests
     /// <summary>The guest's first reference to the layout: the type of the field <c>_entry</c> of <see cref="Members"/>.</summary>
     private const string FirstLayoutReference = "L1e _entry;";
 
-    /// <summary>The layout's attribute in <see cref="SampleLayouts.XenL1e"/>.</summary>
+    /// <summary>The layout's attribute in <see cref="SampleSource.L1e"/>.</summary>
     private const string LayoutAttribute = "PteLayout(typeof(XenConfig), Level = 1)";
 
     /// <summary>
@@ -263,7 +263,7 @@ public sealed class ConfigurationTests
     {
         const string Helper = """
             namespace Guest.Helpers;
-            public static class Entries { public static Xen.Pv.L1e Empty => new(0); }
+            public static class Entries { public static XenPv.L1e Empty => new(0); }
             """;
         var guest = Body("return e.WithPresent(true);");
 

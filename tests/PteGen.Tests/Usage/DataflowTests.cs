@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using static PteGen.Tests.Usage.UsageHarness;
+using static PteGen.Tests.Infrastructure.UsageHarness;
 
 namespace PteGen.Tests.Usage;
 
@@ -211,7 +211,7 @@ public sealed class DataflowTests
     {
         var hypercalls = EmitLibrary("Hypercalls", """
             using PteGen;
-            using Xen.Pv;
+            using XenPv;
 
             namespace Guest.Hypercalls;
 

@@ -1,4 +1,4 @@
-using static PteGen.Tests.Usage.UsageHarness;
+using static PteGen.Tests.Infrastructure.UsageHarness;
 
 namespace PteGen.Tests.Usage;
 

@@ -1,7 +1,7 @@
 extern alias Generators;
 
 using Microsoft.CodeAnalysis;
-using static PteGen.Tests.Usage.UsageHarness;
+using static PteGen.Tests.Infrastructure.UsageHarness;
 using GuestUsageAnalyzer = Generators::PteGen.Generators.Usage.GuestUsageAnalyzer;
 
 namespace PteGen.Tests.Usage;

@@ -5,7 +5,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using PteGen.Tests.Infrastructure;
-using static PteGen.Tests.Usage.UsageHarness;
+using static PteGen.Tests.Infrastructure.UsageHarness;
 using GuestUsageAnalyzer = Generators::PteGen.Generators.Usage.GuestUsageAnalyzer;
 
 namespace PteGen.Tests.Usage;
@@ -54,9 +54,9 @@ public sealed class RegressionTests
     public void ALayoutDeclaredThroughAnAliasMakesTheProjectTheHypervisor()
     {
         const string aliases = "global using PL = PteGen.PteLayoutAttribute;";
-        var layout = SampleLayouts.XenL1e.Replace("[PteLayout(", "[PL(", StringComparison.Ordinal);
+        var layout = SampleSource.XenL1e.Replace("[PteLayout(", "[PL(").Text;
         const string hypervisor = """
-            using Xen.Pv;
+            using XenPv;
 
             public static class Hypervisor
             {

@@ -1,7 +1,7 @@
 extern alias Generators;
 
 using Microsoft.CodeAnalysis;
-using static PteGen.Tests.Usage.UsageHarness;
+using static PteGen.Tests.Infrastructure.UsageHarness;
 using GuestUsageAnalyzer = Generators::PteGen.Generators.Usage.GuestUsageAnalyzer;
 
 namespace PteGen.Tests.Usage;
@@ -72,7 +72,7 @@ public sealed class SoftwareBitTests
         var run = Run("""
             using System;
             using PteGen;
-            using Xen.Pv;
+            using XenPv;
 
             namespace Guest;
 
@@ -162,7 +162,7 @@ public sealed class SoftwareBitTests
         Run("""
             using System;
             using PteGen;
-            using Xen.Pv;
+            using XenPv;
 
             namespace Guest;
 

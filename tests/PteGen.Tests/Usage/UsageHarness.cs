@@ -1,315 +1,53 @@
-extern alias Generators;
-
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
-using PteGen.Tests.Diagnostics;
-using PteGen.Tests.Infrastructure;
-using ConfigurationAnalyzer = Generators::PteGen.Generators.Usage.ConfigurationAnalyzer;
-using GuestUsageAnalyzer = Generators::PteGen.Generators.Usage.GuestUsageAnalyzer;
+using Moved = PteGen.Tests.Infrastructure.UsageHarness;
 
 namespace PteGen.Tests.Usage;
 
 /// <summary>
-/// The MSBuild/.editorconfig side of a guest build: <c>PteGenConfiguration</c> and <c>PteGenRole</c> (null: the property
-/// is absent), tree options (the .editorconfig entries: given to the analyzers through the options provider, and their
-/// <c>dotnet_diagnostic.*.severity</c> entries to the compilation, as the compiler does), per-id severities on the
-/// compilation options, and whether the off-by-default PTE103 is turned on.
-/// </summary>
-internal sealed record UsageSettings(
-    string? Configuration = null,
-    string? Role = null,
-    bool EnableReads = false,
-    IReadOnlyDictionary<string, string>? TreeOptions = null,
-    IReadOnlyDictionary<string, ReportDiagnostic>? Severities = null)
-{
-    public static readonly UsageSettings Default = new();
-
-    public static UsageSettings Config(string? configuration) => new(Configuration: configuration);
-
-    public AnalyzerOptions ToAnalyzerOptions()
-    {
-        var global = new Dictionary<string, string>();
-        if (Configuration is not null)
-        {
-            global["build_property.PteGenConfiguration"] = Configuration;
-        }
-
-        if (Role is not null)
-        {
-            global["build_property.PteGenRole"] = Role;
-        }
-
-        var provider = new TestAnalyzerConfigOptionsProvider(
-            new TestAnalyzerConfigOptions(global),
-            new TestAnalyzerConfigOptions(TreeOptions ?? new Dictionary<string, string>()));
-        return new AnalyzerOptions([], provider);
-    }
-
-    public CSharpCompilationOptions Apply(CSharpCompilationOptions options)
-    {
-        var severities = new Dictionary<string, ReportDiagnostic>(Severities ?? new Dictionary<string, ReportDiagnostic>());
-        if (EnableReads)
-        {
-            severities.TryAdd("PTE103", ReportDiagnostic.Info);
-        }
-
-        options = options.WithSpecificDiagnosticOptions(severities);
-        return TreeOptions is null ? options : options.WithSyntaxTreeOptionsProvider(new TestSyntaxTreeOptionsProvider(TreeOptions));
-    }
-}
-
-/// <summary>The outcome of analyzing one guest source: its analyzer diagnostics, and the marked spans of the source.</summary>
-internal sealed class GuestRun(MarkedSource source, Compilation compilation, ImmutableArray<Diagnostic> diagnostics)
-{
-    public MarkedSource Source { get; } = source;
-
-    public Compilation Compilation { get; } = compilation;
-
-    public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
-
-    public IReadOnlyList<Diagnostic> Of(string id) =>
-        Diagnostics.Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToList();
-
-    /// <summary>
-    /// <paramref name="id"/> is reported exactly once per marked span, in the guest file, at the marked spans (in order),
-    /// with <paramref name="messages"/> (one per span, or one for all).
-    /// </summary>
-    public IReadOnlyList<Diagnostic> Expect(string id, params string[] messages)
-    {
-        var found = Of(id);
-        Assert.True(
-            found.Count == Source.Spans.Length,
-            $"Expected {Source.Spans.Length} {id} (one per marked span), got {found.Count}:{Environment.NewLine}{Describe()}");
-        for (var index = 0; index < found.Count; index++)
-        {
-            var diagnostic = found[index];
-            Assert.Equal(UsageHarness.GuestPath, diagnostic.Location.SourceTree?.FilePath);
-            var expected = Source.Spans[index];
-            Assert.True(
-                expected == diagnostic.Location.SourceSpan,
-                $"{id} expected at '{Text(expected)}', reported at '{Text(diagnostic.Location.SourceSpan)}':{Environment.NewLine}{Describe()}");
-            if (messages.Length > 0)
-            {
-                Assert.Equal(messages[Math.Min(index, messages.Length - 1)], diagnostic.GetMessage(CultureInfo.InvariantCulture));
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>The one <paramref name="id"/>, at the one marked span, with <paramref name="message"/>.</summary>
-    public Diagnostic ExpectSingle(string id, string message)
-    {
-        Assert.True(Source.Spans.Length == 1, $"The test source marks {Source.Spans.Length} spans, not one.");
-        return Expect(id, message)[0];
-    }
-
-    public void ExpectNone(params string[] ids)
-    {
-        var found = Diagnostics.Where(d => ids.Contains(d.Id)).ToList();
-        Assert.True(found.Count == 0, $"Expected no {string.Join(", ", ids)}, got:{Environment.NewLine}{Describe()}");
-    }
-
-    /// <summary>No PteGen diagnostic of any kind.</summary>
-    public void ExpectClean() => Assert.True(Diagnostics.IsEmpty, $"Expected no diagnostic, got:{Environment.NewLine}{Describe()}");
-
-    /// <summary>The guest source text a diagnostic span covers.</summary>
-    public string Text(TextSpan span) => Source.Source.Substring(span.Start, span.Length);
-
-    public string Describe() =>
-        Diagnostics.IsEmpty
-            ? "(no diagnostics)"
-            : string.Join(Environment.NewLine, Diagnostics.Select(d => $"{d.Id} {d.Severity} '{(d.Location.IsInSource ? d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan) : "")}': {d.GetMessage(CultureInfo.InvariantCulture)}"));
-}
-
-/// <summary>
-/// Builds guest compilations and runs the guest-side analyzers on them. The main path is cross-assembly: the Xen L1
-/// layout (<see cref="SampleLayouts.XenL1e"/>) is generated and emitted once, and the guest compilation references the
-/// image, so the analyzers read the layout from metadata as they do in a real guest build.
+/// Forwards to <see cref="Moved"/>, which now lives with the rest of the test infrastructure, so that tests importing
+/// <c>PteGen.Tests.Usage.UsageHarness</c> keep compiling.
 /// </summary>
 internal static class UsageHarness
 {
-    public const string GuestPath = "Guest.cs";
+    public const string GuestPath = Moved.GuestPath;
 
-    public const string LayoutPath = "Layout.cs";
+    public const string LayoutPath = Moved.LayoutPath;
 
-    public static readonly CSharpParseOptions ParseOptions = TestCompilation.ParseOptions;
+    public static CSharpParseOptions ParseOptions => Moved.ParseOptions;
 
-    public static readonly CSharpCompilationOptions CompilationOptions =
-        new(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+    public static CSharpCompilationOptions CompilationOptions => Moved.CompilationOptions;
 
-    /// <summary>.NET 10 reference assemblies and PteGen.dll.</summary>
-    public static readonly ImmutableArray<MetadataReference> BaseReferences =
-        [.. Basic.Reference.Assemblies.Net100.References.All, MetadataReference.CreateFromFile(typeof(PteLayoutAttribute).Assembly.Location)];
+    public static ImmutableArray<MetadataReference> BaseReferences => Moved.BaseReferences;
 
-    private static readonly Lazy<MetadataReference> XenLayoutsReference = new(EmitXenLayouts);
+    public static MetadataReference XenLayouts => Moved.XenLayouts;
 
-    private static readonly Lazy<ImmutableArray<SyntaxTree>> XenLayoutTrees = new(GenerateXenLayoutTrees);
+    public static ImmutableArray<MetadataReference> GuestReferences => Moved.GuestReferences;
 
-    /// <summary>The emitted Xen layout assembly (namespace Xen.Pv: XenConfig, L1e).</summary>
-    public static MetadataReference XenLayouts => XenLayoutsReference.Value;
+    public static DiagnosticAnalyzer[] GuestAnalyzers => Moved.GuestAnalyzers;
 
-    /// <summary>The references of a guest project: the base references and the layout assembly.</summary>
-    public static ImmutableArray<MetadataReference> GuestReferences => [.. BaseReferences, XenLayouts];
+    public static ImmutableArray<SyntaxTree> LayoutTrees => Moved.LayoutTrees;
 
-    public static DiagnosticAnalyzer[] GuestAnalyzers => [new GuestUsageAnalyzer(), new ConfigurationAnalyzer()];
+    public static string Members(string members) => Moved.Members(members);
 
-    /// <summary>
-    /// Wraps class members in a guest file: usings for System, PteGen and Xen.Pv, namespace Guest, class
-    /// <c>Code</c>. Test members are written at column 4; markers inside them survive.
-    /// </summary>
-    public static string Members(string members) => $$"""
-        using System;
-        using PteGen;
-        using Xen.Pv;
+    public static string Body(string statements) => Moved.Body(statements);
 
-        namespace Guest;
-
-        public class Code
-        {
-            private ulong _raw;
-            private L1e _entry;
-            private readonly ulong[] _table = new ulong[512];
-            [PteValue(typeof(L1e))] private ulong _slot;
-            [PteValue(typeof(L1e))] private readonly ulong[] _shadow = new ulong[512];
-
-        {{members}}
-
-            public ulong Keep() => _raw + _entry.Raw + _table[0] + _slot + _shadow[0];
-        }
-        """;
-
-    /// <summary>
-    /// Wraps statements in <c>public object? M(L1e e, ulong y, ulong[] entries, L1e[] table, int i)</c> of
-    /// <see cref="Members"/>'s class (which also has the fields <c>_raw</c>, <c>_entry</c> and <c>_table</c>, plain, and <c>_slot</c> and
-    /// <c>_shadow</c>, marked <c>[PteValue(typeof(L1e))]</c>: a raw entry and a shadow page table).
-    /// </summary>
-    public static string Body(string statements) => Members($$"""
-            public object? M(L1e e, ulong y, ulong[] entries, L1e[] table, int i)
-            {
-                {{statements}}
-            }
-        """);
-
-    /// <summary>
-    /// Analyzes a guest source (with <c>[|...|]</c> markers) against the emitted layout assembly (or without it); the
-    /// source must compile.
-    /// </summary>
     public static GuestRun Run(
         string markup,
         UsageSettings? settings = null,
         bool referenceLayouts = true,
         IEnumerable<MetadataReference>? extraReferences = null,
-        bool allowUnsafe = false)
-    {
-        settings ??= UsageSettings.Default;
-        var source = MarkedSource.Parse(markup);
-        var compilation = CSharpCompilation.Create(
-            "Guest",
-            [CSharpSyntaxTree.ParseText(source.Source, ParseOptions, path: GuestPath)],
-            [.. referenceLayouts ? GuestReferences : BaseReferences, .. extraReferences ?? []],
-            settings.Apply(CompilationOptions.WithAllowUnsafe(allowUnsafe)));
-        return Finish(source, compilation, settings);
-    }
+        bool allowUnsafe = false) => Moved.Run(markup, settings, referenceLayouts, extraReferences, allowUnsafe);
 
-    /// <summary>
-    /// Analyzes a guest source compiled together with the Xen layout source (and its generated code) in one
-    /// compilation: the project declares a layout, so it is the hypervisor side unless <c>PteGenRole</c> says otherwise.
-    /// </summary>
-    public static GuestRun RunWithLayout(string markup, UsageSettings? settings = null)
-    {
-        settings ??= UsageSettings.Default;
-        var source = MarkedSource.Parse(markup);
-        var compilation = CSharpCompilation.Create(
-            "Hypervisor",
-            [.. XenLayoutTrees.Value, CSharpSyntaxTree.ParseText(source.Source, ParseOptions, path: GuestPath)],
-            BaseReferences,
-            settings.Apply(CompilationOptions));
-        return Finish(source, compilation, settings);
-    }
+    public static GuestRun RunWithLayout(string markup, UsageSettings? settings = null) => Moved.RunWithLayout(markup, settings);
 
-    /// <summary>The Xen layout source with its generated files, as syntax trees to add to a compilation.</summary>
-    public static ImmutableArray<SyntaxTree> LayoutTrees => XenLayoutTrees.Value;
-
-    /// <summary>
-    /// The analyzer diagnostics of <paramref name="compilation"/> with the given options; like
-    /// <see cref="TestCompilation.Analyze"/>, an analyzer exception or an AD0001 fails the test.
-    /// </summary>
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions options, params DiagnosticAnalyzer[] analyzers) =>
-        Analyze(compilation, options, includeCompilerDiagnostics: false, analyzers);
+        Moved.Analyze(compilation, options, analyzers);
 
-    /// <summary>Like <see cref="Analyze(Compilation, AnalyzerOptions, DiagnosticAnalyzer[])"/>, with the compiler's diagnostics too when asked (one binding for both).</summary>
-    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions options, bool includeCompilerDiagnostics, params DiagnosticAnalyzer[] analyzers)
-    {
-        var exceptions = new List<Exception>();
-        var withAnalyzers = compilation.WithAnalyzers(
-            [.. analyzers],
-            new CompilationWithAnalyzersOptions(
-                options,
-                onAnalyzerException: (exception, analyzer, _) =>
-                {
-                    lock (exceptions)
-                    {
-                        exceptions.Add(exception);
-                    }
-                },
-                concurrentAnalysis: false,
-                logAnalyzerExecutionTime: false));
-        var diagnostics = (includeCompilerDiagnostics ? withAnalyzers.GetAllDiagnosticsAsync() : withAnalyzers.GetAnalyzerDiagnosticsAsync()).GetAwaiter().GetResult();
-        Assert.True(exceptions.Count == 0, $"An analyzer threw:{Environment.NewLine}{string.Join(Environment.NewLine, exceptions)}");
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        return diagnostics;
-    }
+    public static ImmutableArray<Diagnostic> Analyze(Compilation compilation, AnalyzerOptions options, bool includeCompilerDiagnostics, params DiagnosticAnalyzer[] analyzers) =>
+        Moved.Analyze(compilation, options, includeCompilerDiagnostics, analyzers);
 
-    private static GuestRun Finish(MarkedSource source, CSharpCompilation compilation, UsageSettings settings)
-    {
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, $"The test guest source does not compile:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
-
-        var diagnostics = Analyze(compilation, settings.ToAnalyzerOptions(), GuestAnalyzers);
-        return new GuestRun(source, compilation, diagnostics);
-    }
-
-    private static ImmutableArray<SyntaxTree> GenerateXenLayoutTrees()
-    {
-        var layout = CSharpCompilation.Create(
-            "XenLayouts",
-            [CSharpSyntaxTree.ParseText(SampleLayouts.XenL1e, ParseOptions, path: LayoutPath)],
-            BaseReferences,
-            CompilationOptions);
-        var (output, _) = TestCompilation.Generate(layout);
-        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
-        return [.. output.SyntaxTrees];
-    }
-
-    /// <summary>
-    /// Emits a library that references the Xen layouts (and PteGen.dll), as another assembly of the guest's would be:
-    /// a hypercall-wrapper library with <c>[PteValue]</c> parameters, for instance.
-    /// </summary>
-    public static MetadataReference EmitLibrary(string name, string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            name,
-            [CSharpSyntaxTree.ParseText(source, ParseOptions, path: name + ".cs")],
-            GuestReferences,
-            CompilationOptions);
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
-        return MetadataReference.CreateFromImage(stream.ToArray());
-    }
-
-    private static MetadataReference EmitXenLayouts()
-    {
-        var compilation = CSharpCompilation.Create("XenLayouts", XenLayoutTrees.Value, BaseReferences, CompilationOptions);
-        using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
-        return MetadataReference.CreateFromImage(stream.ToArray());
-    }
+    public static MetadataReference EmitLibrary(string name, string source) => Moved.EmitLibrary(name, source);
 }

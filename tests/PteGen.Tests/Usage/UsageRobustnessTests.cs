@@ -23,7 +23,7 @@ public sealed class UsageRobustnessTests(ITestOutputHelper output)
         using System;
         using System.Collections.Generic;
         using PteGen;
-        using Xen.Pv;
+        using XenPv;
 
         namespace Guest.Mm;
 

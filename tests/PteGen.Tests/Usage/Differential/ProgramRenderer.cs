@@ -12,7 +12,7 @@ internal sealed class ProgramRenderer
 {
     public const string Header = """
         using System;
-        using Xen.Pv;
+        using XenPv;
         using static Guest.GuestBits;
 
         namespace Guest;

@@ -7,10 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
 using GuestUsageAnalyzer = Generators::PteGen.Generators.Usage.GuestUsageAnalyzer;
 
-namespace PteGen.Tests.Usage;
-
-/// <summary>What a code fix offered for one diagnostic, and the document text after applying its (only) action.</summary>
-internal sealed record FixOutcome(Diagnostic Diagnostic, ImmutableArray<CodeAction> Actions, string? Fixed);
+namespace PteGen.Tests.Infrastructure;
 
 /// <summary>
 /// Runs a code fix the way the IDE does: the guest source is a document of an <see cref="AdhocWorkspace"/> project

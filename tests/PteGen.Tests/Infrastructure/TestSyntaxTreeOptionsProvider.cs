@@ -3,38 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace PteGen.Tests.Usage;
-
-/// <summary>A fixed set of analyzer config options (keys compared as Roslyn compares them: case-insensitively).</summary>
-internal sealed class TestAnalyzerConfigOptions : AnalyzerConfigOptions
-{
-    public static readonly TestAnalyzerConfigOptions Empty = new(ImmutableDictionary<string, string>.Empty);
-
-    private readonly ImmutableDictionary<string, string> _options;
-
-    public TestAnalyzerConfigOptions(IEnumerable<KeyValuePair<string, string>> options) =>
-        _options = ImmutableDictionary.CreateRange(KeyComparer, options);
-
-    public override IEnumerable<string> Keys => _options.Keys;
-
-    public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _options.TryGetValue(key, out value);
-}
-
-/// <summary>
-/// What MSBuild and .editorconfig hand the analyzers: <see cref="GlobalOptions"/> holds the
-/// <c>build_property.*</c> entries (PteGenConfiguration, PteGenRole); every syntax tree gets the same tree options
-/// (the <c>.editorconfig</c> section that covers it, e.g. <c>dotnet_analyzer_diagnostic.category-PteGen.severity</c>).
-/// </summary>
-internal sealed class TestAnalyzerConfigOptionsProvider(AnalyzerConfigOptions global, AnalyzerConfigOptions tree) : AnalyzerConfigOptionsProvider
-{
-    public override AnalyzerConfigOptions GlobalOptions { get; } = global;
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => TreeOptions;
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => TreeOptions;
-
-    private AnalyzerConfigOptions TreeOptions { get; } = tree;
-}
+namespace PteGen.Tests.Infrastructure;
 
 /// <summary>
 /// The compiler's side of the same .editorconfig entries: <c>dotnet_diagnostic.{id}.severity</c> becomes a per-tree

@@ -39,8 +39,14 @@ internal sealed class BaselineFile
     public static List<BaselineFile> ReadAll(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
     {
         var result = new List<BaselineFile>();
+        var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
+            if (!paths.Add(file.Path))
+            {
+                continue;
+            }
+
             var name = System.IO.Path.GetFileName(file.Path);
             var isShipped = string.Equals(name, PteAbiBaseline.ShippedFileName, StringComparison.OrdinalIgnoreCase);
             if (!isShipped && !string.Equals(name, PteAbiBaseline.UnshippedFileName, StringComparison.OrdinalIgnoreCase))

@@ -73,7 +73,8 @@ public sealed class AbiBaselineAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        layouts.Add(new BaselineLayout(fullName, type, attribute, LayoutAbiFacts.Of(parse.Layout, fullName)));
+        var configurations = parse.Layout.Switches.ValidConfigurations().Select(parse.Layout.Switches.Format).ToList();
+        layouts.Add(new BaselineLayout(fullName, type, attribute, configurations, LayoutAbiFacts.Of(parse.Layout, fullName)));
     }
 
     private static void Report(
@@ -149,15 +150,9 @@ public sealed class AbiBaselineAnalyzer : DiagnosticAnalyzer
 
     private static void ReportAdditions(CompilationAnalysisContext context, BaselineLayout layout, List<PteAbiFact> facts)
     {
-        var configurations = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var fact in facts)
-        {
-            if (seen.Add(fact.Configuration))
-            {
-                configurations.Add(fact.Configuration);
-            }
-        }
+        // Named in the layout's order (None first), not the file's.
+        var added = new HashSet<string>(facts.Select(fact => fact.Configuration), StringComparer.Ordinal);
+        var configurations = layout.Configurations.Where(added.Contains).ToList();
 
         var named = string.Join(", ", configurations.Take(NamedConfigurations));
         var configurationText = configurations.Count <= NamedConfigurations

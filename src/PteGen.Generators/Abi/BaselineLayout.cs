@@ -12,9 +12,15 @@ namespace PteGen.Generators.Abi;
 /// </summary>
 internal sealed class BaselineLayout
 {
-    public BaselineLayout(string fullName, INamedTypeSymbol type, AttributeData layoutAttribute, IReadOnlyList<PteAbiFact> facts)
+    public BaselineLayout(
+        string fullName,
+        INamedTypeSymbol type,
+        AttributeData layoutAttribute,
+        IReadOnlyList<string> configurations,
+        IReadOnlyList<PteAbiFact> facts)
     {
         FullName = fullName;
+        Configurations = configurations;
         Type = type;
         LayoutAttribute = layoutAttribute;
         Facts = facts;
@@ -25,6 +31,9 @@ internal sealed class BaselineLayout
     public INamedTypeSymbol Type { get; }
 
     public AttributeData LayoutAttribute { get; }
+
+    /// <summary>The valid configurations' names, in the order of their values (None first).</summary>
+    public IReadOnlyList<string> Configurations { get; }
 
     public IReadOnlyList<PteAbiFact> Facts { get; }
 

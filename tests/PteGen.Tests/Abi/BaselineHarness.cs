@@ -35,10 +35,14 @@ internal static class BaselineHarness
     public static readonly string UnshippedPath = Folder + PteAbiBaseline.UnshippedFileName;
 
     /// <summary>The PTE2xx diagnostics (and any layout error) of <paramref name="source"/> against the files given (null: absent).</summary>
-    public static ImmutableArray<Diagnostic> Analyze(string source, string? shipped, string? unshipped, params (string Path, string Text)[] otherFiles)
+    public static ImmutableArray<Diagnostic> Analyze(string source, string? shipped, string? unshipped, params (string Path, string Text)[] otherFiles) =>
+        Analyze([source], shipped, unshipped, otherFiles);
+
+    /// <summary>As <see cref="Analyze(string, string?, string?, (string Path, string Text)[])"/>, for several source files.</summary>
+    public static ImmutableArray<Diagnostic> Analyze(string[] sources, string? shipped, string? unshipped, params (string Path, string Text)[] otherFiles)
     {
         var files = Files(shipped, unshipped).Concat(otherFiles.Select(file => (AdditionalText)new InMemoryAdditionalText(file.Path, file.Text)));
-        var (output, _) = TestCompilation.Generate(TestCompilation.Create(source));
+        var (output, _) = TestCompilation.Generate(TestCompilation.Create(sources));
         return Analyze(output, new AnalyzerOptions([.. files]));
     }
 

@@ -14,14 +14,19 @@ public class SampleBaselineTests
 
     private static readonly string UnshippedFile = Path.Combine(Repository.Root, "samples", "XenPv", PteAbiBaseline.UnshippedFileName);
 
-    /// <summary>The sample's layout sources, as its project compiles them.</summary>
-    private static string[] SampleSources() =>
-        Directory.GetFiles(Path.Combine(Repository.Root, "samples", "XenPv"), "*.cs", SearchOption.AllDirectories)
+    /// <summary>The sample's layout sources, as its project compiles them, with their paths in the repository (sorted).</summary>
+    internal static (string Path, string Text)[] SampleFiles()
+    {
+        var folder = Path.Combine(Repository.Root, "samples", "XenPv");
+        return Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
-            .Select(File.ReadAllText)
+            .Select(path => ("samples/XenPv/" + Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/'), File.ReadAllText(path)))
             .ToArray();
+    }
+
+    private static string[] SampleSources() => SampleFiles().Select(file => file.Text).ToArray();
 
     /// <summary>The facts of every layout in the compiled sample assembly, read from the generated descriptors.</summary>
     private static IEnumerable<PteAbiFact> DescriptorFacts() =>

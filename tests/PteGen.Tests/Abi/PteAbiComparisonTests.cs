@@ -162,6 +162,7 @@ public class PteAbiComparisonTests
             .ToList();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.Empty(PteAbiComparison.Compare(facts, None, facts));
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), watch.Elapsed.ToString());
+        // About a second alone; the bound leaves room for a loaded machine, far below what a quadratic walk would take.
+        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(2), watch.Elapsed.ToString());
     }
 }

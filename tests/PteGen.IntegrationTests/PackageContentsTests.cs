@@ -104,11 +104,27 @@ public sealed class PackageContentsTests(PackageFixture fixture, ITestOutputHelp
         // The compiler's .editorconfig would cut the plain values at ';' or '#': only the encoded copies are visible,
         // set by a target that runs right before that file is written (scenario f builds with them).
         Assert.Equal(["_PteGenEncodedConfiguration", "_PteGenEncodedRole"], visible.Order(StringComparer.Ordinal));
-        var target = Assert.Single(props.Descendants(), element => element.Name.LocalName == "Target");
-        Assert.Equal("GenerateMSBuildEditorConfigFileCore", (string?)target.Attribute("BeforeTargets"));
+        var target = Assert.Single(props.Descendants(), element => element.Name.LocalName == "Target" && (string?)element.Attribute("BeforeTargets") == "GenerateMSBuildEditorConfigFileCore");
         var set = target.Descendants().Select(element => element.Name.LocalName).ToList();
         Assert.Contains("_PteGenEncodedConfiguration", set);
         Assert.Contains("_PteGenEncodedRole", set);
+    }
+
+    [Fact]
+    public void BuildTransitiveProps_AddTheAbiBaselineFilesOfTheProjectFolder_ByName()
+    {
+        using var package = ZipFile.OpenRead(fixture.PackagePath);
+        var props = ReadXml(package, "buildTransitive/PteGen.props");
+
+        // Scenario g builds with them; a target, so that files a project lists itself are not added twice.
+        var target = Assert.Single(props.Descendants(), element => element.Name.LocalName == "Target" && (string?)element.Attribute("Name") == "_PteGenAddAbiBaselineFiles");
+        Assert.Equal("CoreCompile", (string?)target.Attribute("BeforeTargets"));
+        var included = target.Descendants()
+            .Where(element => element.Name.LocalName == "_PteGenAbiBaselineFile" && element.Attribute("Include") is not null)
+            .Select(element => (string)element.Attribute("Include")!)
+            .ToList();
+        Assert.Equal(["$(MSBuildProjectDirectory)/PteAbi.Shipped.txt", "$(MSBuildProjectDirectory)/PteAbi.Unshipped.txt"], included);
+        Assert.Contains(target.Descendants(), element => element.Name.LocalName == "AdditionalFiles" && (string?)element.Attribute("Include") == "@(_PteGenAbiBaselineFile)");
     }
 
     [Fact]

@@ -55,7 +55,12 @@ internal static class ExportCommand
         };
         command.Validators.Add(result =>
         {
-            var chosen = result.GetValue(format);
+            // A missing or unknown format is reported by its parser (GetValue would throw here).
+            if (result.GetResult(format) is not { Tokens: [var token] } || FindFormat(token.Value) is not { } chosen)
+            {
+                return;
+            }
+
             var hasOut = result.GetResult(output) is { Implicit: false };
             var hasInto = result.GetResult(into) is { Implicit: false };
             if (hasInto && chosen != ExportFormat.Md)
@@ -104,9 +109,7 @@ internal static class ExportCommand
                 break;
             case ExportFormat.Md:
                 var page = IsFolder(output!) ? Path.Combine(output!, assembly.Name + ".abi.md") : output!;
-                var folder = Path.GetDirectoryName(Path.GetFullPath(page))!;
-                OutputFiles.EnsureFolder(folder, Path.GetDirectoryName(page) is { Length: > 0 } shown ? shown : ".");
-                WritePictures(files, assembly, Path.Combine(folder, ImageFolder));
+                WritePictures(files, assembly, PicturesBeside(page));
                 files.Write(page, MarkdownExporter.Write(assembly, ImageFolder, standalone: true));
                 break;
         }
@@ -146,7 +149,7 @@ internal static class ExportCommand
 
         // The markers are checked before anything is written.
         var updated = MarkedRegion.Replace(text, MarkdownExporter.Write(assembly, ImageFolder, standalone: false), page);
-        WritePictures(files, assembly, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(page))!, ImageFolder));
+        WritePictures(files, assembly, PicturesBeside(page));
         files.Write(page, updated);
     }
 
@@ -159,17 +162,24 @@ internal static class ExportCommand
         }
     }
 
+    // The pictures' folder beside a page, spelled as the page was (relative stays relative).
+    private static string PicturesBeside(string page) => Path.Combine(Path.GetDirectoryName(page) ?? "", ImageFolder);
+
     private static bool IsFolder(string path) =>
         Directory.Exists(path) || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar);
+
+    // By name only: Enum.TryParse would also take "1" or "c,md".
+    private static ExportFormat? FindFormat(string text) =>
+        Enum.GetNames<ExportFormat>().FirstOrDefault(candidate => string.Equals(candidate, text.Trim(), StringComparison.OrdinalIgnoreCase)) is { } name
+            ? Enum.Parse<ExportFormat>(name)
+            : null;
 
     private static ExportFormat ParseFormat(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        // By name only: Enum.TryParse would also take "1" or "c,md".
-        var name = Enum.GetNames<ExportFormat>().FirstOrDefault(candidate => string.Equals(candidate, text.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (name is not null)
+        if (FindFormat(text) is { } format)
         {
-            return Enum.Parse<ExportFormat>(name);
+            return format;
         }
 
         result.AddError($"--format {Quote.Text(text)} is not a format: use {FormatNames}.");

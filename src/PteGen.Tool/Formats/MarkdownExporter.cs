@@ -36,8 +36,8 @@ internal static class MarkdownExporter
 
         output.Append("The layouts of ").Append(Markdown.Code(assembly.Name, inTable: false))
             .Append(" as their generated descriptors declare them: for each layout, who owns each bit in each valid configuration, ")
-            .Append("the conditions, the roles the fixups are generated from and whether Xen refuses a guest entry that sets a field. ")
-            .Append("The last column of each table is the claim's doc comment, which names the Xen source it follows.\n");
+            .Append("the conditions, the roles the fixups are generated from and whether the hypervisor refuses a guest entry that sets a field. ")
+            .Append("The last column of each table is the claim's doc comment, where a layout names the source of each rule.\n");
 
         foreach (var layout in assembly.Layouts)
         {
@@ -146,37 +146,57 @@ internal static class MarkdownExporter
         output.Append('\n').Append(heading).Append(' ')
             .Append(level == 0 ? "The layouts without a level side by side" : $"The level-{level} layouts side by side").Append("\n\n");
         output.Append(string.Join(", ", layouts.Select(layout => Markdown.Code(layout.FullName, inTable: false))))
-            .Append(": every valid configuration of each, a column each; a row per run of bits that has the same field and owner in every column.\n\n");
+            .Append(": a column per valid configuration of each, a row per run of bits with the same owner in every column.\n\n");
         output.Append("![").Append(Markdown.Escape(picture.Title)).Append("](").Append(Link(imageFolder, picture.FileName)).Append(")\n\n");
 
         var columns = layouts.SelectMany(layout => Enumerable.Range(0, layout.BitMap.Configurations.Count).Select(position => (Layout: layout, Position: position))).ToList();
         var header = new List<string> { "bits", "owners" };
         header.AddRange(columns.Select(column => Markdown.Code(column.Layout.SimpleName, inTable: true) + " " + Markdown.Escape(column.Layout.BitMap.ConfigurationNames[column.Position])));
 
-        (string Name, PteOwner Owner)?[] Claims(int bit) =>
-            columns.Select(column => column.Layout.BitMap.FieldAt(column.Position, bit) is { } field ? (field.Name, field.Owner) : ((string, PteOwner)?)null).ToArray();
+        PteOwner?[] Owners(int bit) => columns.Select(column => column.Layout.BitMap.OwnerAt(column.Position, bit)).ToArray();
 
+        // A row per run of bits with the same owner in every column; a cell names the field too when one field holds
+        // the whole run in that column.
         var rows = new List<IReadOnlyList<string>>();
         var low = 0;
-        var current = Claims(0);
+        var current = Owners(0);
         for (var bit = 1; bit <= 64; bit++)
         {
-            var next = bit < 64 ? Claims(bit) : null;
+            var next = bit < 64 ? Owners(bit) : null;
             if (next is not null && next.SequenceEqual(current))
             {
                 continue;
             }
 
-            var row = new List<string> { Hex.Bits(low, bit - 1) };
-            var owners = current.Select(claim => claim?.Owner).Distinct().Count();
-            row.Add(owners == 1 ? "same" : "**differ**");
-            row.AddRange(current.Select(claim => claim is { } known ? $"{known.Owner} {Markdown.Code(known.Name, inTable: true)}" : Absent));
+            var high = bit - 1;
+            var row = new List<string> { Hex.Bits(low, high) };
+            row.Add(current.Distinct().Count() == 1 ? "same" : "**differ**");
+            row.AddRange(columns.Select(column => Cell(column.Layout.BitMap, column.Position, low, high)));
             rows.Add(row);
             low = bit;
             current = next!;
         }
 
         Markdown.Table(output, header, rows);
+    }
+
+    private static string Cell(LayoutBitMap map, int position, int low, int high)
+    {
+        var first = map.FieldAt(position, low);
+        if (first is null)
+        {
+            return Absent;
+        }
+
+        for (var bit = low + 1; bit <= high; bit++)
+        {
+            if (!ReferenceEquals(map.FieldAt(position, bit), first))
+            {
+                return first.Owner.ToString();
+            }
+        }
+
+        return $"{first.Owner} {Markdown.Code(first.Name, inTable: true)}";
     }
 
     private static string ConfigurationText(ExportedLayout layout, ulong configuration)

@@ -153,7 +153,7 @@ internal static class SvgExporter
                 .Append("\" height=\"").Append(N(rowHeight)).Append("\" fill=\"url(#dependent)\"/>\n");
         }
 
-        foreach (var run in map.RunsOf(position))
+        foreach (var run in map.RunsOf(position).Reverse())
         {
             WriteField(body, run, left, y, rowHeight);
         }

@@ -31,9 +31,17 @@ internal static class AssemblyFile
                 throw ToolException.Input($"{Quote.Text(path)} is not a .NET assembly: it is a native executable or library, without .NET metadata.");
             }
 
-            if (!reader.GetMetadataReader().IsAssembly)
+            var metadata = reader.GetMetadataReader();
+            if (!metadata.IsAssembly)
             {
                 throw ToolException.Input($"{Quote.Text(path)} is not a .NET assembly: it is a module without an assembly manifest.");
+            }
+
+            // The runtime refuses to load a reference assembly; this says why, and what to export instead.
+            if (IsReferenceAssembly(metadata))
+            {
+                throw ToolException.Input(
+                    $"{Quote.Text(path)} is a reference assembly (obj/.../ref), whose code is stripped: export the assembly the build writes to bin/ instead.");
             }
         }
         catch (BadImageFormatException)
@@ -46,5 +54,31 @@ internal static class AssemblyFile
         }
 
         return full;
+    }
+
+    private static bool IsReferenceAssembly(MetadataReader metadata)
+    {
+        foreach (var handle in metadata.GetAssemblyDefinition().GetCustomAttributes())
+        {
+            var constructor = metadata.GetCustomAttribute(handle).Constructor;
+            var type = constructor.Kind switch
+            {
+                HandleKind.MemberReference => metadata.GetMemberReference((MemberReferenceHandle)constructor).Parent,
+                HandleKind.MethodDefinition => metadata.GetMethodDefinition((MethodDefinitionHandle)constructor).GetDeclaringType(),
+                _ => default(EntityHandle),
+            };
+            var (ns, name) = type.Kind switch
+            {
+                HandleKind.TypeReference => (metadata.GetTypeReference((TypeReferenceHandle)type).Namespace, metadata.GetTypeReference((TypeReferenceHandle)type).Name),
+                HandleKind.TypeDefinition => (metadata.GetTypeDefinition((TypeDefinitionHandle)type).Namespace, metadata.GetTypeDefinition((TypeDefinitionHandle)type).Name),
+                _ => (default(StringHandle), default(StringHandle)),
+            };
+            if (!name.IsNil && metadata.StringComparer.Equals(name, "ReferenceAssemblyAttribute") && metadata.StringComparer.Equals(ns, "System.Runtime.CompilerServices"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -16,7 +16,6 @@ internal static class LayoutAssemblyReader
 {
     private const string DescriptorProperty = "Descriptor";
     private const string LayoutAttribute = "PteGen.PteLayoutAttribute";
-    private const string ReferenceAssemblyAttribute = "System.Runtime.CompilerServices.ReferenceAssemblyAttribute";
 
     public static ExportedAssembly Read(string path)
     {
@@ -32,12 +31,6 @@ internal static class LayoutAssemblyReader
             catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or FileNotFoundException)
             {
                 throw ToolException.Input($"{Quote.Text(path)} cannot be loaded: {exception.Message}");
-            }
-
-            if (assembly.GetCustomAttributesData().Any(attribute => attribute.AttributeType.FullName == ReferenceAssemblyAttribute))
-            {
-                throw ToolException.Input(
-                    $"{Quote.Text(path)} is a reference assembly (obj/.../ref), whose code is stripped: export the assembly the build writes to bin/ instead.");
             }
 
             var documentation = XmlDocumentation.ForAssembly(full);

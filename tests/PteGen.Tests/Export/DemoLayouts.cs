@@ -131,16 +131,50 @@ internal static class TempFolder
         return folder;
     }
 
+    private const string Prefix = "ptegen-export-tests-";
+
     private static string Create()
     {
-        var root = Path.Combine(Path.GetTempPath(), "ptegen-export-tests-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (Directory.Exists(root))
+        // The folders of earlier runs whose process is gone are removed; this run's is removed by the next.
+        foreach (var stale in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
         {
-            Directory.Delete(root, recursive: true);
+            if (int.TryParse(Path.GetFileName(stale).AsSpan(Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && !IsRunning(id))
+            {
+                TryDelete(stale);
+            }
         }
 
+        var root = Path.Combine(Path.GetTempPath(), Prefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        TryDelete(root);
         Directory.CreateDirectory(root);
         return root;
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 }
 

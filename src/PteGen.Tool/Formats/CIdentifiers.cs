@@ -13,6 +13,9 @@ internal sealed class CIdentifiers
 {
     private readonly HashSet<string> _used = new(System.StringComparer.Ordinal);
 
+    // The next number to try for a wanted name, so that many names spelling the same C name cost one try each.
+    private readonly Dictionary<string, int> _nextAttempt = new(System.StringComparer.Ordinal);
+
     /// <summary>
     /// Claims a base name for a group of macros (<paramref name="suffixes"/> appended to it): <paramref name="wanted"/>,
     /// or <c>wanted_2</c>, <c>wanted_3</c>... when one of its macros is already taken.
@@ -20,10 +23,14 @@ internal sealed class CIdentifiers
     public string Claim(string wanted, params string[] suffixes)
     {
         var candidate = wanted;
-        for (var attempt = 2; suffixes.Any(suffix => _used.Contains(candidate + suffix)); attempt++)
+        var attempt = _nextAttempt.GetValueOrDefault(wanted, 2);
+        while (suffixes.Any(suffix => _used.Contains(candidate + suffix)))
         {
             candidate = wanted + "_" + attempt.ToString(CultureInfo.InvariantCulture);
+            attempt++;
         }
+
+        _nextAttempt[wanted] = attempt;
 
         foreach (var suffix in suffixes)
         {

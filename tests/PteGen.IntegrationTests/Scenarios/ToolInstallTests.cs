@@ -5,7 +5,7 @@ using PteGen.IntegrationTests.Infrastructure;
 namespace PteGen.IntegrationTests.Scenarios;
 
 /// <summary>
-/// Scenario g: the <c>ptegen</c> tool from its own package. PteGen.Tool is packed (with this run's version) into the
+/// The <c>ptegen</c> tool from its own package. PteGen.Tool is packed (with this run's version) into the
 /// local feed, installed with <c>dotnet tool install --tool-path</c>, and run on the Xen sample's layouts, built in a
 /// fresh project against the PteGen package from the sample's own source files.
 /// </summary>

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job: builds the samples, runs xenpte over the Xen layouts, and shows PteGen's generated code and guest
-# warnings. Needs only the .NET SDK. Run from anywhere: bash samples/demo.sh
+# The main job: builds the samples, runs xenpte over the Xen layouts, exports their ABI with ptegen, and shows PteGen's
+# generated code and guest warnings. Needs only the .NET SDK. Run from anywhere: bash samples/demo.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -22,6 +22,25 @@ xenpte layout
 
 step "xenpte negotiate 0x4010000000000000 --config Debug"
 xenpte negotiate 0x4010000000000000 --config Debug
+
+step "Build ptegen, the ABI export tool (src/PteGen.Tool)"
+dotnet build src/PteGen.Tool -v:q -nologo
+ptegen() { dotnet src/PteGen.Tool/bin/Debug/net10.0/PteGen.Tool.dll "$@"; }
+xenpv=samples/XenPv/bin/Debug/net10.0/XenPv.dll
+
+step "ptegen export XenPv.dll --format c   (the C header's first lines: the L1e bit map)"
+ptegen export "$xenpv" --format c | sed -n '1,30p'
+
+step "ptegen export XenPv.dll --format baseline   (what PteAbi.Shipped.txt holds; the L1e lines of bits 52-63)"
+ptegen export "$xenpv" --format baseline | grep -E '^#|^XenPv\.L1e .*: \[(5[2-9]|6[0-3])'
+
+step "ptegen export XenPv.dll --format md/svg   (docs/xen-pv-abi.md §7 and docs/images are written this way)"
+out="$(mktemp -d)"
+ptegen export "$xenpv" --format md --out "$out/"
+rm -rf "$out"
+
+step "ptegen diff XenPv.dll XenPv.dll   (exit 1 on an ABI break, for CI)"
+ptegen diff "$xenpv" "$xenpv"
 
 step "Generated code (written at build time)"
 ls samples/XenPv/obj/generated/PteGen.Generators/PteGen.Generators.PteGenerator/

@@ -409,7 +409,8 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         switch (context.Symbol)
         {
             case IFieldSymbol { IsConst: true } field:
-                foreach (var declaration in SoftwareBitsDeclarations(field, catalog, context.CancellationToken))
+                var fieldDeclarations = SoftwareBitsDeclarations(field, catalog, context.CancellationToken);
+                foreach (var declaration in fieldDeclarations)
                 {
                     if (declaration.FeatureNeverOffered)
                     {
@@ -419,13 +420,14 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
                     var siblings = field.ContainingType.GetMembers().OfType<IFieldSymbol>()
                         .Where(f => f.IsConst && !SymbolEqualityComparer.Default.Equals(f, field)
                             && SoftwareBitsDeclarations(f, catalog, context.CancellationToken).Any(other => SymbolEqualityComparer.Default.Equals(other.Layout.Type, declaration.Layout.Type)));
-                    CheckSoftwareBits(context, declaration.Layout, field, siblings);
+                    CheckSoftwareBits(context, declaration.Layout, PortableInAll(fieldDeclarations), field, siblings);
                 }
 
                 break;
             case INamedTypeSymbol { TypeKind: TypeKind.Enum } type:
                 var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
-                foreach (var declaration in SoftwareBitsDeclarations(type, catalog, context.CancellationToken))
+                var typeDeclarations = SoftwareBitsDeclarations(type, catalog, context.CancellationToken);
+                foreach (var declaration in typeDeclarations)
                 {
                     if (declaration.FeatureNeverOffered)
                     {
@@ -434,7 +436,7 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
 
                     foreach (var member in members)
                     {
-                        CheckSoftwareBits(context, declaration.Layout, member, members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)));
+                        CheckSoftwareBits(context, declaration.Layout, PortableInAll(typeDeclarations), member, members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)));
                     }
                 }
 
@@ -466,7 +468,19 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         return declarations;
     }
 
-    private static void CheckSoftwareBits(SymbolAnalysisContext context, GuestLayout layout, IFieldSymbol field, IEnumerable<IFieldSymbol> siblings)
+    /// <summary>The bits portable in every layout a declaration names: a suggested move must fit all of them.</summary>
+    private static ulong PortableInAll(List<SoftwareBitsDeclaration> declarations)
+    {
+        var bits = ulong.MaxValue;
+        foreach (var declaration in declarations)
+        {
+            bits &= declaration.Layout.PortableGuestBits();
+        }
+
+        return bits;
+    }
+
+    private static void CheckSoftwareBits(SymbolAnalysisContext context, GuestLayout layout, ulong suggestable, IFieldSymbol field, IEnumerable<IFieldSymbol> siblings)
     {
         if (!field.HasConstantValue || !TryGetUnsigned(field.ConstantValue, out var bits) || bits == 0)
         {
@@ -489,10 +503,11 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // A single-bit declaration can move to the lowest portable bit no sibling uses, if the type can hold it.
+        // A single-bit declaration can move to the lowest bit that is portable in every layout it names and that no
+        // sibling uses, if the type can hold it.
         var properties = ImmutableDictionary<string, string?>.Empty;
         string advice;
-        var free = portable & ~used & ~bits & MaxValueOf(field.Type);
+        var free = suggestable & ~used & ~bits & MaxValueOf(field.Type);
         if (!BitRanges.IsSingleBit(bits))
         {
             advice = "";

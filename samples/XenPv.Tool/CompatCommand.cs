@@ -83,7 +83,8 @@ internal static class CompatCommand
         {
             var bits = guest.Bits.Select(bit =>
             {
-                var use = bit.Uses.FirstOrDefault();
+                // Today's leaf entry: the profiles declare the same use for the 2005 one.
+                var use = bit.UseWith(typeof(L1e));
                 var underPv = use is { FeatureNeverOffered: true } ? $"never: {use.Feature} is never offered to PV"
                     : bit.NotVerified ? "not verified"
                     : use?.Feature is { } feature ? $"with {feature}"
@@ -99,7 +100,7 @@ internal static class CompatCommand
 
         var negotiation = CompatMatrix.Negotiate(guest);
         output.WriteLine($"negotiation ({CommonOptions.Name(CompatMatrix.NegotiationConfiguration)}, {NegotiatedL1e.Descriptor.Name})");
-        output.WriteLine($"guest-unused bits  {Text.Mask(CompatMatrix.UnusedBits(guest))} ({CompatMatrix.Count(CompatMatrix.UnusedBits(guest))} bits)");
+        output.WriteLine($"guest-unused bits  {Text.Mask(CompatMatrix.UnusedBits(guest))}, {CompatMatrix.Count(CompatMatrix.UnusedBits(guest))} bits");
         output.WriteLine($"result             {CompatMatrix.NegotiationCell(guest)}");
         if (negotiation.Succeeded)
         {

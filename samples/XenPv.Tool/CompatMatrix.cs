@@ -47,7 +47,8 @@ internal static class CompatMatrix
         var available = column.Descriptor.BitsOwnedBy(PteOwner.GuestAvailable, column.Configuration);
         foreach (var bit in guest.Bits)
         {
-            if (bit.UseWith(column.Layout) is not { } use || (bit.Mask & ~available) is var colliding && colliding == 0)
+            var colliding = bit.Mask & ~available;
+            if (colliding == 0 || bit.UseWith(column.Layout) is not { } use)
             {
                 continue;
             }
@@ -119,7 +120,8 @@ internal static class CompatMatrix
     {
         foreach (var field in column.Descriptor.FieldsIn(column.Configuration))
         {
-            if ((field.Mask & colliding) is var bits && bits != 0)
+            var bits = field.Mask & colliding;
+            if (bits != 0)
             {
                 var owner = field.Owner == PteOwner.XenReserved ? "Xen's" : "the hardware's";
                 yield return (bits, $"{owner} ({field.Name})");

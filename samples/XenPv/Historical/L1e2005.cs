@@ -9,9 +9,9 @@ namespace XenPv.Historical;
 /// </summary>
 /// <remarks>
 /// Modelled for its debug bit only: the kernel marker (bit 52) came in September 2006 and protection keys in 2016, so
-/// bits 52-62 are left to the guest, and no fixup is generated (<c>AdjustGuest = false</c>: the 2005 fixup had no kernel
-/// marker to work with). In 2008 the flag moved to bit 62 (<see cref="L1e.GrantMapping"/>) after it collided with
-/// Linux's <c>_PAGE_IO</c>.
+/// bits 52-62 are left to the guest (what 2005 Xen did with them is outside the survey), and the fixups of that time
+/// are not modelled (<c>AdjustGuest = false</c>). In 2008 the flag moved to bit 62 (<see cref="L1e.GrantMapping"/>)
+/// after it collided with Linux's <c>_PAGE_IO</c>.
 /// </remarks>
 [PteLayout(typeof(Xen2005Config), Level = 1, AdjustGuest = false)]
 public readonly partial struct L1e2005

@@ -4,7 +4,7 @@ using PteGen;
 namespace XenPv.Historical;
 
 /// <summary>The one build setting of 2005 Xen that changes who owns a bit of a PV leaf entry.</summary>
-/// <remarks>There is no protection-key switch: CPUs had no protection keys before 2016 (<c>docs/guest-os-pte-bits.md</c> §1).</remarks>
+/// <remarks>There is no protection-key switch: Xen's protection-key support came in 2016 (<c>docs/guest-os-pte-bits.md</c> §1).</remarks>
 [PteSwitches]
 [Flags]
 public enum Xen2005Config

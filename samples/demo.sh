@@ -60,3 +60,13 @@ violations -p:PteGenConfiguration=Debug
 
 step "The same, without PteGenConfiguration (any valid configuration may be active)"
 violations
+
+step "Which guests break where: xenpte compat   (real guest kernels' software bits, samples/GuestProfiles)"
+xenpte compat
+
+step "xenpte compat --guest netbsd-i386   (the guest the 2005 debug bit collided with)"
+xenpte compat --guest netbsd-i386
+
+step "The same collisions as the analyzer reports them, under PteGenConfiguration=Debug"
+dotnet build samples/GuestProfiles -nologo -v:q --no-incremental -p:ShowGuestCollisions=true -p:PteGenConfiguration=Debug 2>&1 \
+  | grep -E 'PTE102' | sed -E 's#^[^(]*/samples/#samples/#; s# \(https://[^)]*\)##; s# \[[^]]*\]$##' | sort -u

@@ -4,14 +4,17 @@ using System.Linq;
 using System.Text;
 using XenPv.Tool;
 
-// xenpte: decode, adjust, tabulate and negotiate Xen x86-64 PV page-table entries, from the generated layouts.
+// xenpte: decode, adjust, tabulate and negotiate Xen x86-64 PV page-table entries, from the generated layouts, and
+// check real guest kernels' software bits against them.
 var root = new RootCommand(
-    "xenpte: decode, adjust, tabulate and negotiate Xen x86-64 PV page-table entries (the PteGen layouts of samples/XenPv).")
+    "xenpte: decode, adjust, tabulate and negotiate Xen x86-64 PV page-table entries (the PteGen layouts of samples/XenPv), " +
+    "and show which guest kernels collide with which Xen configuration (compat).")
 {
     DecodeCommand.Create(),
     AdjustCommand.Create(),
     LayoutCommand.Create(),
     NegotiateCommand.Create(),
+    CompatCommand.Create(),
 };
 
 // No [suggest] directive (shell completion through dotnet-suggest, which the tool does not offer): System.CommandLine

@@ -116,7 +116,7 @@ public sealed class PackageContentsTests(PackageFixture fixture, ITestOutputHelp
         using var package = ZipFile.OpenRead(fixture.PackagePath);
         var props = ReadXml(package, "buildTransitive/PteGen.props");
 
-        // Scenario g builds with them; a target, so that files a project lists itself are not added twice.
+        // Scenario h builds with them; a target, so that files a project lists itself are not added twice.
         var target = Assert.Single(props.Descendants(), element => element.Name.LocalName == "Target" && (string?)element.Attribute("Name") == "_PteGenAddAbiBaselineFiles");
         Assert.Equal("CoreCompile", (string?)target.Attribute("BeforeTargets"));
         var included = target.Descendants()

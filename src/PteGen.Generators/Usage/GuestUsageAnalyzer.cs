@@ -399,44 +399,88 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
 
     private static FieldModel? BoolField(GuestLayout layout, ulong mask) => layout.BoolAccessorFor(mask);
 
-    /// <summary>PTE102: <c>[GuestSoftwareBits(typeof(L))]</c> constants and enums must use portable bits only.</summary>
+    /// <summary>
+    /// PTE102: <c>[GuestSoftwareBits(typeof(L))]</c> constants and enums must use portable bits only, once for each layout
+    /// they name. A declaration whose feature the hypervisor never offers (<c>FeatureNeverOffered</c>) is not checked,
+    /// but its bits stay taken when a free bit is suggested for a sibling.
+    /// </summary>
     private static void AnalyzeSoftwareBits(SymbolAnalysisContext context, LayoutCatalog catalog)
     {
         switch (context.Symbol)
         {
-            case IFieldSymbol { IsConst: true } field when SoftwareBitsLayout(field, catalog, context.CancellationToken) is { } layout:
-                var siblings = field.ContainingType.GetMembers().OfType<IFieldSymbol>()
-                    .Where(f => f.IsConst && !SymbolEqualityComparer.Default.Equals(f, field)
-                        && SymbolEqualityComparer.Default.Equals(SoftwareBitsLayout(f, catalog, context.CancellationToken)?.Type, layout.Type));
-                CheckSoftwareBits(context, layout, field, siblings);
-                break;
-            case INamedTypeSymbol { TypeKind: TypeKind.Enum } type when SoftwareBitsLayout(type, catalog, context.CancellationToken) is { } layout:
-                var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
-                foreach (var member in members)
+            case IFieldSymbol { IsConst: true } field:
+                var fieldDeclarations = SoftwareBitsDeclarations(field, catalog, context.CancellationToken);
+                foreach (var declaration in fieldDeclarations)
                 {
-                    CheckSoftwareBits(context, layout, member, members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)));
+                    if (declaration.FeatureNeverOffered)
+                    {
+                        continue;
+                    }
+
+                    var siblings = field.ContainingType.GetMembers().OfType<IFieldSymbol>()
+                        .Where(f => f.IsConst && !SymbolEqualityComparer.Default.Equals(f, field)
+                            && SoftwareBitsDeclarations(f, catalog, context.CancellationToken).Any(other => SymbolEqualityComparer.Default.Equals(other.Layout.Type, declaration.Layout.Type)));
+                    CheckSoftwareBits(context, declaration.Layout, PortableInAll(fieldDeclarations), field, siblings);
+                }
+
+                break;
+            case INamedTypeSymbol { TypeKind: TypeKind.Enum } type:
+                var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
+                var typeDeclarations = SoftwareBitsDeclarations(type, catalog, context.CancellationToken);
+                foreach (var declaration in typeDeclarations)
+                {
+                    if (declaration.FeatureNeverOffered)
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in members)
+                    {
+                        CheckSoftwareBits(context, declaration.Layout, PortableInAll(typeDeclarations), member, members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)));
+                    }
                 }
 
                 break;
         }
     }
 
-    private static GuestLayout? SoftwareBitsLayout(ISymbol symbol, LayoutCatalog catalog, CancellationToken cancellationToken)
+    /// <summary>One <c>[GuestSoftwareBits]</c> on a symbol: the layout it names, and whether its feature is never offered.</summary>
+    private readonly record struct SoftwareBitsDeclaration(GuestLayout Layout, bool FeatureNeverOffered);
+
+    /// <summary>The symbol's <c>[GuestSoftwareBits]</c> attributes that name a usable layout, one per layout (the first wins).</summary>
+    private static List<SoftwareBitsDeclaration> SoftwareBitsDeclarations(ISymbol symbol, LayoutCatalog catalog, CancellationToken cancellationToken)
     {
+        var declarations = new List<SoftwareBitsDeclaration>();
         foreach (var attribute in symbol.GetAttributes())
         {
             if (KnownNames.Is(attribute.AttributeClass, "GuestSoftwareBitsAttribute")
                 && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is ITypeSymbol layoutType)
+                && attribute.ConstructorArguments[0].Value is ITypeSymbol layoutType
+                && catalog.Get(layoutType, cancellationToken) is { } layout
+                && !declarations.Any(existing => SymbolEqualityComparer.Default.Equals(existing.Layout.Type, layout.Type)))
             {
-                return catalog.Get(layoutType, cancellationToken);
+                var neverOffered = attribute.NamedArguments.Any(argument =>
+                    argument.Key == "FeatureNeverOffered" && argument.Value.Value is true);
+                declarations.Add(new SoftwareBitsDeclaration(layout, neverOffered));
             }
         }
 
-        return null;
+        return declarations;
     }
 
-    private static void CheckSoftwareBits(SymbolAnalysisContext context, GuestLayout layout, IFieldSymbol field, IEnumerable<IFieldSymbol> siblings)
+    /// <summary>The bits portable in every layout a declaration names: a suggested move must fit all of them.</summary>
+    private static ulong PortableInAll(List<SoftwareBitsDeclaration> declarations)
+    {
+        var bits = ulong.MaxValue;
+        foreach (var declaration in declarations)
+        {
+            bits &= declaration.Layout.PortableGuestBits();
+        }
+
+        return bits;
+    }
+
+    private static void CheckSoftwareBits(SymbolAnalysisContext context, GuestLayout layout, ulong suggestable, IFieldSymbol field, IEnumerable<IFieldSymbol> siblings)
     {
         if (!field.HasConstantValue || !TryGetUnsigned(field.ConstantValue, out var bits) || bits == 0)
         {
@@ -459,10 +503,11 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        // A single-bit declaration can move to the lowest portable bit no sibling uses, if the type can hold it.
+        // A single-bit declaration can move to the lowest bit that is portable in every layout it names and that no
+        // sibling uses, if the type can hold it.
         var properties = ImmutableDictionary<string, string?>.Empty;
         string advice;
-        var free = portable & ~used & ~bits & MaxValueOf(field.Type);
+        var free = suggestable & ~used & ~bits & MaxValueOf(field.Type);
         if (!BitRanges.IsSingleBit(bits))
         {
             advice = "";

@@ -3,7 +3,7 @@ using PteGen.IntegrationTests.Infrastructure;
 namespace PteGen.IntegrationTests.Scenarios;
 
 /// <summary>
-/// Scenario g: the ABI baseline in real builds, through the packed package. One <c>dotnet build Abi.slnx</c> of
+/// Scenario h: the ABI baseline in real builds, through the packed package. One <c>dotnet build Abi.slnx</c> of
 /// <list type="bullet">
 /// <item>Xen: the layouts of <c>samples/XenPv</c> with its <c>PteAbi.Shipped.txt</c> and <c>PteAbi.Unshipped.txt</c>,
 /// by PackageReference: clean, the props picked the files up by name and they match;</item>

@@ -13,6 +13,7 @@ public sealed class JsonAndBaselineTests
     [
         ("XenPv.Abis.ExpertDebugL1e", XenPv.Abis.ExpertDebugL1e.Descriptor),
         ("XenPv.Abis.NegotiatedL1e", XenPv.Abis.NegotiatedL1e.Descriptor),
+        ("XenPv.Historical.L1e2005", XenPv.Historical.L1e2005.Descriptor),
         ("XenPv.L1e", L1e.Descriptor),
         ("XenPv.L2e", L2e.Descriptor),
         ("XenPv.L3e", L3e.Descriptor),

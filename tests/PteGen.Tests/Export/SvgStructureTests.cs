@@ -91,11 +91,13 @@ public sealed class SvgStructureTests
             [
                 "XenPv.L1e None", "XenPv.L1e Debug", "XenPv.L1e Pke",
                 "XenPv.Abis.ExpertDebugL1e None", "XenPv.Abis.ExpertDebugL1e PvPteDebug", "XenPv.Abis.ExpertDebugL1e Pke",
+                "XenPv.Abis.ExpertDebugL1e Debug", "XenPv.Abis.ExpertDebugL1e PvPteDebug|Debug", "XenPv.Abis.ExpertDebugL1e Pke|Debug",
                 "XenPv.Abis.NegotiatedL1e None", "XenPv.Abis.NegotiatedL1e Debug", "XenPv.Abis.NegotiatedL1e Pke",
+                "XenPv.Historical.L1e2005 None", "XenPv.Historical.L1e2005 Debug",
             ],
             rows);
-        Assert.Equal(9 * 64, Elements(picture, "rect", "cell").Count());
-        Assert.Equal(["L1e", "ExpertDebugL1e", "NegotiatedL1e"], Elements(picture, "text", "row-layout").Select(text => text.Value).Distinct());
+        Assert.Equal(14 * 64, Elements(picture, "rect", "cell").Count());
+        Assert.Equal(["L1e", "ExpertDebugL1e", "NegotiatedL1e", "L1e2005"], Elements(picture, "text", "row-layout").Select(text => text.Value).Distinct());
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class SeedAbiTests
         Assert.Contains("GuestKernel", message);
         Assert.DoesNotContain("PvPteDebug", message); // the kernel marker exists there
         Assert.Equal(
-            "AdjustGuestL1e of 'AllSoftwareBitsL1e' cannot be expressed under configurations None, Pke: no claim holds role GuestKernel (the kernel marker): without it the last step of adjust_guest_l1e, which adds Global to user mappings only, cannot tell a kernel mapping from a user one",
+            "AdjustGuestL1e of 'AllSoftwareBitsL1e' cannot be expressed under configurations None, Pke, Debug, Pke|Debug: no claim holds role GuestKernel (the kernel marker): without it the last step of adjust_guest_l1e, which adds Global to user mappings only, cannot tell a kernel mapping from a user one",
             message); // Quoted in the README.
 
         // PteGen generates no code for the invalid layout that would fail to compile.

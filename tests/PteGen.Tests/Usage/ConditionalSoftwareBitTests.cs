@@ -71,7 +71,7 @@ public sealed class ConditionalSoftwareBitTests
         var run = Run("""
             using System;
             using PteGen;
-            using Xen.Pv;
+            using XenPv;
 
             namespace Guest;
 

@@ -366,7 +366,7 @@
           "configurations": [
             "Debug"
           ],
-          "summary": "Bit 62, `_PAGE_GNTTAB`, in debug builds: Xen marks grant mappings with it and refuses a guest L1 entry that sets it (\"Bad L1 flags\"). It was bit 11 until 2008, when it collided with Linux's `_PAGE_IO`."
+          "summary": "Bit 62, `_PAGE_GNTTAB`, in debug builds: Xen marks grant mappings with it and refuses a guest L1 entry that sets it (\"Bad L1 flags\"). It was bit 11 until 2008, when it collided with Linux's `_PAGE_IO` (docs/xen-pv-abi.md §1)."
         },
         {
           "name": "NoExecute",
@@ -587,7 +587,7 @@
             "Debug",
             "Pke"
           ],
-          "summary": "PS: a 2 MiB page. Refused: PV superpages were removed in Xen 4.10 (56fff3e5e9)."
+          "summary": "PS: a 2 MiB page. Refused: PV superpages were removed in Xen 4.10 (docs/xen-pv-abi.md §1)."
         },
         {
           "name": "Global",
@@ -1298,6 +1298,11 @@
           "name": "Pke",
           "value": "0x2",
           "summary": "CR4.PKE: bits 59-62 are the protection key."
+        },
+        {
+          "name": "Debug",
+          "value": "0x4",
+          "summary": "An ordinary debug build of Xen (`gdprintk` warnings compiled in). Under this proposal it changes no bit: the layout below declares so with `GuestAbiIndependentOf = \"Debug\"`, which PteGen checks (PTE027)."
         }
       ],
       "configurations": [
@@ -1324,6 +1329,30 @@
           "xenReservedBits": "0x0010000000000000",
           "guestAvailableBits": "0x07E0000000000E00",
           "guestRefusedBits": "0x0000000000000098"
+        },
+        {
+          "name": "Debug",
+          "value": "0x4",
+          "hardwareBits": "0x800FFFFFFFFFF1FF",
+          "xenReservedBits": "0x0010000000000000",
+          "guestAvailableBits": "0x7FE0000000000E00",
+          "guestRefusedBits": "0x0000000000000098"
+        },
+        {
+          "name": "PvPteDebug|Debug",
+          "value": "0x5",
+          "hardwareBits": "0x800FFFFFFFFFF1FF",
+          "xenReservedBits": "0x4010000000000000",
+          "guestAvailableBits": "0x3FE0000000000E00",
+          "guestRefusedBits": "0x4000000000000098"
+        },
+        {
+          "name": "Pke|Debug",
+          "value": "0x6",
+          "hardwareBits": "0xF80FFFFFFFFFF1FF",
+          "xenReservedBits": "0x0010000000000000",
+          "guestAvailableBits": "0x07E0000000000E00",
+          "guestRefusedBits": "0x0000000000000098"
         }
       ],
       "configurationDependentBits": "0x7800000000000000",
@@ -1343,7 +1372,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "P: present."
         },
@@ -1362,7 +1394,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "R/W: writable."
         },
@@ -1381,7 +1416,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "U/S: user."
         },
@@ -1400,7 +1438,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "PWT, PCD, PAT: refused for a domain without I/O resources."
         },
@@ -1419,7 +1460,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "A: accessed."
         },
@@ -1438,7 +1482,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "D: dirty."
         },
@@ -1457,7 +1504,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "PAT: refused for a domain without I/O resources."
         },
@@ -1476,7 +1526,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "G: global."
         },
@@ -1495,7 +1548,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "Bits 9-11: software-available."
         },
@@ -1514,7 +1570,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "The machine frame number."
         },
@@ -1533,7 +1592,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "Bit 52: the kernel marker, kept in every configuration (the price of a working fixup)."
         },
@@ -1552,7 +1614,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "Bits 53-58: software-available."
         },
@@ -1569,7 +1634,8 @@
           "relocatable": false,
           "optional": false,
           "configurations": [
-            "Pke"
+            "Pke",
+            "Pke|Debug"
           ],
           "summary": "Bits 59-62: the protection key under PKE."
         },
@@ -1587,7 +1653,9 @@
           "optional": false,
           "configurations": [
             "None",
-            "PvPteDebug"
+            "PvPteDebug",
+            "Debug",
+            "PvPteDebug|Debug"
           ],
           "summary": "Bits 59-61: software-available without PKE."
         },
@@ -1604,7 +1672,8 @@
           "relocatable": false,
           "optional": false,
           "configurations": [
-            "None"
+            "None",
+            "Debug"
           ],
           "summary": "Bit 62: the guest's in the default configuration, unlike today's debug builds."
         },
@@ -1621,7 +1690,8 @@
           "relocatable": false,
           "optional": false,
           "configurations": [
-            "PvPteDebug"
+            "PvPteDebug",
+            "PvPteDebug|Debug"
           ],
           "summary": "Bit 62: the grant marker, only under the expert debug option."
         },
@@ -1640,7 +1710,10 @@
           "configurations": [
             "None",
             "PvPteDebug",
-            "Pke"
+            "Pke",
+            "Debug",
+            "PvPteDebug|Debug",
+            "Pke|Debug"
           ],
           "summary": "XD/NX: no execute."
         }
@@ -2007,6 +2080,293 @@
             "None",
             "Debug",
             "Pke"
+          ],
+          "summary": "XD/NX: no execute."
+        }
+      ]
+    },
+    {
+      "name": "XenPv.Historical.L1e2005",
+      "namespace": "XenPv.Historical",
+      "simpleName": "L1e2005",
+      "level": 1,
+      "summary": "An x86-64 PV leaf (L1) entry as Xen treated it from 2005 to 2008: the debug grant marker `_PAGE_GNTTAB` was `_PAGE_AVAIL2` (0x800), bit 11, inside the software bits 9-11 that guest kernels use. The \"*BSD\" warning next to that flag was written for this layout (`docs/guest-os-pte-bits.md` §1).",
+      "switchesType": "XenPv.Historical.Xen2005Config",
+      "noSwitchesName": "None",
+      "switches": [
+        {
+          "name": "Debug",
+          "value": "0x1",
+          "summary": "A debug build: `_PAGE_GNTTAB` is `_PAGE_AVAIL2`, bit 11."
+        }
+      ],
+      "configurations": [
+        {
+          "name": "None",
+          "value": "0x0",
+          "hardwareBits": "0x800FFFFFFFFFF1FF",
+          "xenReservedBits": "0x0000000000000000",
+          "guestAvailableBits": "0x7FF0000000000E00",
+          "guestRefusedBits": "0x0000000000000000"
+        },
+        {
+          "name": "Debug",
+          "value": "0x1",
+          "hardwareBits": "0x800FFFFFFFFFF1FF",
+          "xenReservedBits": "0x0000000000000800",
+          "guestAvailableBits": "0x7FF0000000000600",
+          "guestRefusedBits": "0x0000000000000800"
+        }
+      ],
+      "configurationDependentBits": "0x0000000000000800",
+      "fields": [
+        {
+          "name": "Present",
+          "low": 0,
+          "high": 0,
+          "width": 1,
+          "mask": "0x0000000000000001",
+          "owner": "Hardware",
+          "role": "Present",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "P: the entry maps a page."
+        },
+        {
+          "name": "Writable",
+          "low": 1,
+          "high": 1,
+          "width": 1,
+          "mask": "0x0000000000000002",
+          "owner": "Hardware",
+          "role": "Writable",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "R/W: writes allowed."
+        },
+        {
+          "name": "User",
+          "low": 2,
+          "high": 2,
+          "width": 1,
+          "mask": "0x0000000000000004",
+          "owner": "Hardware",
+          "role": "User",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "U/S: user access."
+        },
+        {
+          "name": "CacheControl",
+          "low": 3,
+          "high": 4,
+          "width": 2,
+          "mask": "0x0000000000000018",
+          "owner": "Hardware",
+          "role": "None",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "PWT, PCD: caching."
+        },
+        {
+          "name": "Accessed",
+          "low": 5,
+          "high": 5,
+          "width": 1,
+          "mask": "0x0000000000000020",
+          "owner": "Hardware",
+          "role": "Accessed",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "A: accessed."
+        },
+        {
+          "name": "Dirty",
+          "low": 6,
+          "high": 6,
+          "width": 1,
+          "mask": "0x0000000000000040",
+          "owner": "Hardware",
+          "role": "Dirty",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "D: dirty."
+        },
+        {
+          "name": "Pat",
+          "low": 7,
+          "high": 7,
+          "width": 1,
+          "mask": "0x0000000000000080",
+          "owner": "Hardware",
+          "role": "PatOrPageSize",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "PAT."
+        },
+        {
+          "name": "Global",
+          "low": 8,
+          "high": 8,
+          "width": 1,
+          "mask": "0x0000000000000100",
+          "owner": "Hardware",
+          "role": "Global",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "G: global."
+        },
+        {
+          "name": "Available",
+          "low": 9,
+          "high": 10,
+          "width": 2,
+          "mask": "0x0000000000000600",
+          "owner": "GuestAvailable",
+          "role": "None",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "Bits 9-10, `_PAGE_AVAIL0` and `_PAGE_AVAIL1`: the guest's in every build."
+        },
+        {
+          "name": "Software11",
+          "low": 11,
+          "high": 11,
+          "width": 1,
+          "mask": "0x0000000000000800",
+          "owner": "GuestAvailable",
+          "role": "None",
+          "when": "!Debug",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None"
+          ],
+          "summary": "Bit 11, `_PAGE_AVAIL2`: the guest's in a release build."
+        },
+        {
+          "name": "GrantMapping",
+          "low": 11,
+          "high": 11,
+          "width": 1,
+          "mask": "0x0000000000000800",
+          "owner": "XenReserved",
+          "role": "GrantMapping",
+          "when": "Debug",
+          "guestWrite": "refused",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "Debug"
+          ],
+          "summary": "Bit 11, `_PAGE_GNTTAB` in a debug build: Xen marks grant mappings with it and refuses a guest entry that sets it. NetBSD i386's `PG_X` sits on this bit (`docs/guest-os-pte-bits.md`)."
+        },
+        {
+          "name": "Frame",
+          "low": 12,
+          "high": 51,
+          "width": 40,
+          "mask": "0x000FFFFFFFFFF000",
+          "owner": "Hardware",
+          "role": "Frame",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "The machine frame number."
+        },
+        {
+          "name": "AvailableHigh",
+          "low": 52,
+          "high": 62,
+          "width": 11,
+          "mask": "0x7FF0000000000000",
+          "owner": "GuestAvailable",
+          "role": "None",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
+          ],
+          "summary": "Bits 52-62: no kernel marker and no protection key yet; left to the guest."
+        },
+        {
+          "name": "NoExecute",
+          "low": 63,
+          "high": 63,
+          "width": 1,
+          "mask": "0x8000000000000000",
+          "owner": "Hardware",
+          "role": "NoExecute",
+          "when": "",
+          "guestWrite": "allowed",
+          "relocatable": false,
+          "optional": false,
+          "configurations": [
+            "None",
+            "Debug"
           ],
           "summary": "XD/NX: no execute."
         }

@@ -7,7 +7,7 @@ The layouts of `XenPv` as their generated descriptors declare them: for each lay
 
 An x86-64 PV leaf (L1) entry, as Xen 4.6 to today treats it: the hardware layout of the Intel SDM, bit 52 kept by Xen as the kernel marker, bit 62 kept by debug builds as the grant marker, bits 59-62 the protection key under PKE.
 
-Guest-write rules follow `L1_DISALLOW_MASK` (`xen/arch/x86/mm.c`) for a domain without I/O resources: PWT, PCD and PAT are refused, Global is allowed (L1 only), bits 52-62 and NX are allowed except bit 62 in a debug build. `AdjustGuestL1e` is generated from the roles below.
+Guest-write rules follow `L1_DISALLOW_MASK` (`xen/arch/x86/mm.c`) for a domain without I/O resources: PWT, PCD and PAT are refused, Global is allowed (L1 only), bits 52-62 and NX are allowed except bit 62 in a debug build. `AdjustGuestL1e` is generated from the roles below. A debug build changes the guest ABI at bit 62, so this layout cannot declare `GuestAbiIndependentOf = "Debug"` (PTE027 would name that bit); `ExpertDebugL1e` can.
 
 ![XenPv.L1e (level 1): who owns each bit in each valid configuration](images/XenPv.L1e.svg)
 
@@ -37,7 +37,7 @@ Valid configurations (combinations of the switches of `XenPv.XenConfig`):
 | 59-62 | `ProtectionKey` | — | — | Hardware | ProtectionKey | `Pke` | allowed | Bits 59-62: the protection key, when CR4.PKE is set. |
 | 59-61 | `SoftwareKeyBits` | GuestAvailable | GuestAvailable | — | — | `!Pke` | allowed | Bits 59-61: software-available while protection keys are off. |
 | 62 | `Software62` | GuestAvailable | — | — | — | `!Pke && !Debug` | allowed | Bit 62: software-available only in a release build without protection keys. |
-| 62 | `GrantMapping` | — | XenReserved | — | GrantMapping | `Debug` | **refused** | Bit 62, `_PAGE_GNTTAB`, in debug builds: Xen marks grant mappings with it and refuses a guest L1 entry that sets it ("Bad L1 flags"). It was bit 11 until 2008, when it collided with Linux's `_PAGE_IO`. |
+| 62 | `GrantMapping` | — | XenReserved | — | GrantMapping | `Debug` | **refused** | Bit 62, `_PAGE_GNTTAB`, in debug builds: Xen marks grant mappings with it and refuses a guest L1 entry that sets it ("Bad L1 flags"). It was bit 11 until 2008, when it collided with Linux's `_PAGE_IO` (docs/xen-pv-abi.md §1). |
 | 63 | `NoExecute` | Hardware | Hardware | Hardware | NoExecute | always | allowed | XD/NX: no execute (the guest may set it when the CPU has NX). |
 
 Bits whose owner depends on the configuration:
@@ -80,7 +80,7 @@ Valid configurations (combinations of the switches of `XenPv.XenConfig`):
 | 4 | `CacheDisable` | Hardware | Hardware | Hardware | CacheDisable | always | **refused** | PCD: refused (`base_disallow_mask`). |
 | 5 | `Accessed` | Hardware | Hardware | Hardware | Accessed | always | allowed | A: accessed. |
 | 6 | `Ignored6` | Hardware | Hardware | Hardware | — | always | allowed | Bit 6: ignored by hardware in a non-leaf entry (D in a leaf). |
-| 7 | `PageSize` | Hardware | Hardware | Hardware | PatOrPageSize | always | **refused** | PS: a 2 MiB page. Refused: PV superpages were removed in Xen 4.10 (56fff3e5e9). |
+| 7 | `PageSize` | Hardware | Hardware | Hardware | PatOrPageSize | always | **refused** | PS: a 2 MiB page. Refused: PV superpages were removed in Xen 4.10 (docs/xen-pv-abi.md §1). |
 | 8 | `Global` | Hardware | Hardware | Hardware | — | always | **refused** | G: ignored in a non-leaf entry; refused (only the L1 mask allows it). |
 | 9-11 | `Available` | GuestAvailable | GuestAvailable | GuestAvailable | — | always | allowed | Bits 9-11: software-available. |
 | 12-51 | `Frame` | Hardware | Hardware | Hardware | Frame | always | allowed | The machine frame of the L1 table. |
@@ -143,7 +143,7 @@ Ownership masks:
 
 An x86-64 PV L4 entry (it points at an L3 table).
 
-Xen sets Accessed on every present L4 entry since 4.11 (bd61fe94be), and User on those of 64-bit PV domains.
+Xen sets Accessed on every present L4 entry since 4.11, and User on 64-bit PV ones (docs/xen-pv-abi.md §1).
 
 ![XenPv.L4e (level 4): who owns each bit in each valid configuration](images/XenPv.L4e.svg)
 
@@ -187,7 +187,7 @@ The closest variant of the "all software bits are the guest's" ABI that PteGen c
 
 The proposal as written declares the kernel marker only under `PvPteDebug`. PteGen rejects that layout with PTE021: `AdjustGuestL1e` cannot be expressed under configuration `None`, because without the kernel marker the last step of `adjust_guest_l1e` (which adds Global to user mappings only) cannot tell a kernel mapping from a user one. That is Jan Beulich's objection in the thread, found by the compiler.
 
-This variant gives up one bit: bit 52 stays Xen's kernel marker in every configuration. Everything else the proposal wanted holds: bit 62 is the guest's unless `PvPteDebug` is on (so a debug build of Xen no longer changes the ABI), and with bit 62 free, protection keys no longer collide with Xen in the default configuration.
+This variant gives up one bit: bit 52 stays Xen's kernel marker in every configuration. Everything else the proposal wanted holds: bit 62 is the guest's unless `PvPteDebug` is on, so an ordinary debug build of Xen no longer changes the ABI (`GuestAbiIndependentOf = "Debug"` states it, and PteGen verifies it); and with bit 62 free, protection keys no longer collide with Xen in the default configuration.
 
 ![XenPv.Abis.ExpertDebugL1e (level 1): who owns each bit in each valid configuration](images/XenPv.Abis.ExpertDebugL1e.svg)
 
@@ -198,33 +198,36 @@ Valid configurations (combinations of the switches of `XenPv.Abis.ExpertConfig`)
 | None | `0x0` | The default: no PTE debugging in Xen. |
 | PvPteDebug | `0x1` | The expert `CONFIG_PV_PTE_DEBUG` option that was proposed (and never merged). |
 | Pke | `0x2` | CR4.PKE: bits 59-62 are the protection key. |
+| Debug | `0x4` | An ordinary debug build of Xen (`gdprintk` warnings compiled in). Under this proposal it changes no bit: the layout below declares so with `GuestAbiIndependentOf = "Debug"`, which PteGen checks (PTE027). |
+| PvPteDebug\|Debug | `0x5` | **PvPteDebug**: The expert `CONFIG_PV_PTE_DEBUG` option that was proposed (and never merged). **Debug**: An ordinary debug build of Xen (`gdprintk` warnings compiled in). Under this proposal it changes no bit: the layout below declares so with `GuestAbiIndependentOf = "Debug"`, which PteGen checks (PTE027). |
+| Pke\|Debug | `0x6` | **Pke**: CR4.PKE: bits 59-62 are the protection key. **Debug**: An ordinary debug build of Xen (`gdprintk` warnings compiled in). Under this proposal it changes no bit: the layout below declares so with `GuestAbiIndependentOf = "Debug"`, which PteGen checks (PTE027). |
 
-| bits | field | None | PvPteDebug | Pke | role | condition | guest write | doc comment (source) |
-|---|---|---|---|---|---|---|---|---|
-| 0 | `Present` | Hardware | Hardware | Hardware | Present | always | allowed | P: present. |
-| 1 | `Writable` | Hardware | Hardware | Hardware | Writable | always | allowed | R/W: writable. |
-| 2 | `User` | Hardware | Hardware | Hardware | User | always | allowed | U/S: user. |
-| 3-4 | `CacheControl` | Hardware | Hardware | Hardware | — | always | **refused** | PWT, PCD, PAT: refused for a domain without I/O resources. |
-| 5 | `Accessed` | Hardware | Hardware | Hardware | Accessed | always | allowed | A: accessed. |
-| 6 | `Dirty` | Hardware | Hardware | Hardware | Dirty | always | allowed | D: dirty. |
-| 7 | `Pat` | Hardware | Hardware | Hardware | PatOrPageSize | always | **refused** | PAT: refused for a domain without I/O resources. |
-| 8 | `Global` | Hardware | Hardware | Hardware | Global | always | allowed | G: global. |
-| 9-11 | `Available` | GuestAvailable | GuestAvailable | GuestAvailable | — | always | allowed | Bits 9-11: software-available. |
-| 12-51 | `Frame` | Hardware | Hardware | Hardware | Frame | always | allowed | The machine frame number. |
-| 52 | `GuestKernel` | XenReserved | XenReserved | XenReserved | GuestKernel | always | allowed | Bit 52: the kernel marker, kept in every configuration (the price of a working fixup). |
-| 53-58 | `AvailableHigh` | GuestAvailable | GuestAvailable | GuestAvailable | — | always | allowed | Bits 53-58: software-available. |
-| 59-62 | `ProtectionKey` | — | — | Hardware | ProtectionKey | `Pke` | allowed | Bits 59-62: the protection key under PKE. |
-| 59-61 | `SoftwareKeyBits` | GuestAvailable | GuestAvailable | — | — | `!Pke` | allowed | Bits 59-61: software-available without PKE. |
-| 62 | `Software62` | GuestAvailable | — | — | — | `!Pke && !PvPteDebug` | allowed | Bit 62: the guest's in the default configuration, unlike today's debug builds. |
-| 62 | `GrantMapping` | — | XenReserved | — | GrantMapping | `PvPteDebug` | **refused** | Bit 62: the grant marker, only under the expert debug option. |
-| 63 | `NoExecute` | Hardware | Hardware | Hardware | NoExecute | always | allowed | XD/NX: no execute. |
+| bits | field | None | PvPteDebug | Pke | Debug | PvPteDebug\|Debug | Pke\|Debug | role | condition | guest write | doc comment (source) |
+|---|---|---|---|---|---|---|---|---|---|---|---|
+| 0 | `Present` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Present | always | allowed | P: present. |
+| 1 | `Writable` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Writable | always | allowed | R/W: writable. |
+| 2 | `User` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | User | always | allowed | U/S: user. |
+| 3-4 | `CacheControl` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | — | always | **refused** | PWT, PCD, PAT: refused for a domain without I/O resources. |
+| 5 | `Accessed` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Accessed | always | allowed | A: accessed. |
+| 6 | `Dirty` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Dirty | always | allowed | D: dirty. |
+| 7 | `Pat` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | PatOrPageSize | always | **refused** | PAT: refused for a domain without I/O resources. |
+| 8 | `Global` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Global | always | allowed | G: global. |
+| 9-11 | `Available` | GuestAvailable | GuestAvailable | GuestAvailable | GuestAvailable | GuestAvailable | GuestAvailable | — | always | allowed | Bits 9-11: software-available. |
+| 12-51 | `Frame` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Frame | always | allowed | The machine frame number. |
+| 52 | `GuestKernel` | XenReserved | XenReserved | XenReserved | XenReserved | XenReserved | XenReserved | GuestKernel | always | allowed | Bit 52: the kernel marker, kept in every configuration (the price of a working fixup). |
+| 53-58 | `AvailableHigh` | GuestAvailable | GuestAvailable | GuestAvailable | GuestAvailable | GuestAvailable | GuestAvailable | — | always | allowed | Bits 53-58: software-available. |
+| 59-62 | `ProtectionKey` | — | — | Hardware | — | — | Hardware | ProtectionKey | `Pke` | allowed | Bits 59-62: the protection key under PKE. |
+| 59-61 | `SoftwareKeyBits` | GuestAvailable | GuestAvailable | — | GuestAvailable | GuestAvailable | — | — | `!Pke` | allowed | Bits 59-61: software-available without PKE. |
+| 62 | `Software62` | GuestAvailable | — | — | GuestAvailable | — | — | — | `!Pke && !PvPteDebug` | allowed | Bit 62: the guest's in the default configuration, unlike today's debug builds. |
+| 62 | `GrantMapping` | — | XenReserved | — | — | XenReserved | — | GrantMapping | `PvPteDebug` | **refused** | Bit 62: the grant marker, only under the expert debug option. |
+| 63 | `NoExecute` | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | NoExecute | always | allowed | XD/NX: no execute. |
 
 Bits whose owner depends on the configuration:
 
-| bits | None | PvPteDebug | Pke |
-|---|---|---|---|
-| 59-61 | GuestAvailable (`SoftwareKeyBits`) | GuestAvailable (`SoftwareKeyBits`) | Hardware (`ProtectionKey`) |
-| 62 | GuestAvailable (`Software62`) | XenReserved (`GrantMapping`) | Hardware (`ProtectionKey`) |
+| bits | None | PvPteDebug | Pke | Debug | PvPteDebug\|Debug | Pke\|Debug |
+|---|---|---|---|---|---|---|
+| 59-61 | GuestAvailable (`SoftwareKeyBits`) | GuestAvailable (`SoftwareKeyBits`) | Hardware (`ProtectionKey`) | GuestAvailable (`SoftwareKeyBits`) | GuestAvailable (`SoftwareKeyBits`) | Hardware (`ProtectionKey`) |
+| 62 | GuestAvailable (`Software62`) | XenReserved (`GrantMapping`) | Hardware (`ProtectionKey`) | GuestAvailable (`Software62`) | XenReserved (`GrantMapping`) | Hardware (`ProtectionKey`) |
 
 Ownership masks:
 
@@ -233,12 +236,15 @@ Ownership masks:
 | None | `0x800FFFFFFFFFF1FF` | `0x0010000000000000` | `0x7FE0000000000E00` | `0x0000000000000098` |
 | PvPteDebug | `0x800FFFFFFFFFF1FF` | `0x4010000000000000` | `0x3FE0000000000E00` | `0x4000000000000098` |
 | Pke | `0xF80FFFFFFFFFF1FF` | `0x0010000000000000` | `0x07E0000000000E00` | `0x0000000000000098` |
+| Debug | `0x800FFFFFFFFFF1FF` | `0x0010000000000000` | `0x7FE0000000000E00` | `0x0000000000000098` |
+| PvPteDebug\|Debug | `0x800FFFFFFFFFF1FF` | `0x4010000000000000` | `0x3FE0000000000E00` | `0x4000000000000098` |
+| Pke\|Debug | `0xF80FFFFFFFFFF1FF` | `0x0010000000000000` | `0x07E0000000000E00` | `0x0000000000000098` |
 
 ## `XenPv.Abis.NegotiatedL1e` (level 1)
 
 The per-domain ABI proposed on xen-devel in January 2016 (Jan Beulich): the guest says which software bits it does not use, and Xen picks, per domain, a bit for each of its two purposes. The kernel marker is required (the fixup needs it); the debug grant marker is optional and is switched off when only one bit is left.
 
-The declared bits, 52 and 62, are the home bits: negotiation takes them when the guest leaves them unused, so a guest that leaves both unused sees exactly today's ABI. `Negotiate` picks the bits; `AdjustGuestL1e` adjusts entries with them.
+The declared bits, 52 and 62, are the home bits: negotiation takes them when the guest leaves them unused, so a guest that leaves both unused sees exactly today's ABI. `Negotiate` picks the bits; `AdjustGuestL1e` adjusts entries with them. The ABI still depends on the build (a debug build takes one more bit, if the guest left one), so the layout cannot declare `GuestAbiIndependentOf = "Debug"`: PTE027 would name bit 62; what it guarantees instead is that the bit taken is one the guest gave up.
 
 ![XenPv.Abis.NegotiatedL1e (level 1): who owns each bit in each valid configuration](images/XenPv.Abis.NegotiatedL1e.svg)
 
@@ -285,19 +291,65 @@ Ownership masks:
 | Debug | `0x800FFFFFFFFFF1FF` | `0x4010000000000000` | `0x3FE0000000000E00` | `0x4000000000000098` |
 | Pke | `0xF80FFFFFFFFFF1FF` | `0x0010000000000000` | `0x07E0000000000E00` | `0x0000000000000098` |
 
+## `XenPv.Historical.L1e2005` (level 1)
+
+An x86-64 PV leaf (L1) entry as Xen treated it from 2005 to 2008: the debug grant marker `_PAGE_GNTTAB` was `_PAGE_AVAIL2` (0x800), bit 11, inside the software bits 9-11 that guest kernels use. The "\*BSD" warning next to that flag was written for this layout (`docs/guest-os-pte-bits.md` §1).
+
+Modelled for its debug bit only: the kernel marker (bit 52) came in September 2006 and protection keys in 2016, so bits 52-62 are left to the guest (what 2005 Xen did with them is outside the survey), and the fixups of that time are not modelled (`AdjustGuest = false`). In 2008 the flag moved to bit 62 (`GrantMapping`) after it collided with Linux's `_PAGE_IO`.
+
+![XenPv.Historical.L1e2005 (level 1): who owns each bit in each valid configuration](images/XenPv.Historical.L1e2005.svg)
+
+Valid configurations (combinations of the switches of `XenPv.Historical.Xen2005Config`):
+
+| configuration | switches value | what it is |
+|---|---|---|
+| None | `0x0` | A release build (`NDEBUG` defined): `_PAGE_GNTTAB` is 0. |
+| Debug | `0x1` | A debug build: `_PAGE_GNTTAB` is `_PAGE_AVAIL2`, bit 11. |
+
+| bits | field | None | Debug | role | condition | guest write | doc comment (source) |
+|---|---|---|---|---|---|---|---|
+| 0 | `Present` | Hardware | Hardware | Present | always | allowed | P: the entry maps a page. |
+| 1 | `Writable` | Hardware | Hardware | Writable | always | allowed | R/W: writes allowed. |
+| 2 | `User` | Hardware | Hardware | User | always | allowed | U/S: user access. |
+| 3-4 | `CacheControl` | Hardware | Hardware | — | always | allowed | PWT, PCD: caching. |
+| 5 | `Accessed` | Hardware | Hardware | Accessed | always | allowed | A: accessed. |
+| 6 | `Dirty` | Hardware | Hardware | Dirty | always | allowed | D: dirty. |
+| 7 | `Pat` | Hardware | Hardware | PatOrPageSize | always | allowed | PAT. |
+| 8 | `Global` | Hardware | Hardware | Global | always | allowed | G: global. |
+| 9-10 | `Available` | GuestAvailable | GuestAvailable | — | always | allowed | Bits 9-10, `_PAGE_AVAIL0` and `_PAGE_AVAIL1`: the guest's in every build. |
+| 11 | `Software11` | GuestAvailable | — | — | `!Debug` | allowed | Bit 11, `_PAGE_AVAIL2`: the guest's in a release build. |
+| 11 | `GrantMapping` | — | XenReserved | GrantMapping | `Debug` | **refused** | Bit 11, `_PAGE_GNTTAB` in a debug build: Xen marks grant mappings with it and refuses a guest entry that sets it. NetBSD i386's `PG_X` sits on this bit (`docs/guest-os-pte-bits.md`). |
+| 12-51 | `Frame` | Hardware | Hardware | Frame | always | allowed | The machine frame number. |
+| 52-62 | `AvailableHigh` | GuestAvailable | GuestAvailable | — | always | allowed | Bits 52-62: no kernel marker and no protection key yet; left to the guest. |
+| 63 | `NoExecute` | Hardware | Hardware | NoExecute | always | allowed | XD/NX: no execute. |
+
+Bits whose owner depends on the configuration:
+
+| bits | None | Debug |
+|---|---|---|
+| 11 | GuestAvailable (`Software11`) | XenReserved (`GrantMapping`) |
+
+Ownership masks:
+
+| configuration | Hardware | XenReserved | GuestAvailable | guest-refused |
+|---|---|---|---|---|
+| None | `0x800FFFFFFFFFF1FF` | `0x0000000000000000` | `0x7FF0000000000E00` | `0x0000000000000000` |
+| Debug | `0x800FFFFFFFFFF1FF` | `0x0000000000000800` | `0x7FF0000000000600` | `0x0000000000000800` |
+
 ## The level-1 layouts side by side
 
-`XenPv.L1e`, `XenPv.Abis.ExpertDebugL1e`, `XenPv.Abis.NegotiatedL1e`: a column per valid configuration of each, a row per run of bits with the same owner in every column.
+`XenPv.L1e`, `XenPv.Abis.ExpertDebugL1e`, `XenPv.Abis.NegotiatedL1e`, `XenPv.Historical.L1e2005`: a column per valid configuration of each, a row per run of bits with the same owner in every column.
 
 ![XenPv: the level-1 layouts side by side](images/XenPv.level-1.svg)
 
-| bits | owners | `L1e` None | `L1e` Debug | `L1e` Pke | `ExpertDebugL1e` None | `ExpertDebugL1e` PvPteDebug | `ExpertDebugL1e` Pke | `NegotiatedL1e` None | `NegotiatedL1e` Debug | `NegotiatedL1e` Pke |
-|---|---|---|---|---|---|---|---|---|---|---|
-| 0-8 | same | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware |
-| 9-11 | same | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` |
-| 12-51 | same | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` |
-| 52 | same | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` |
-| 53-58 | same | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` |
-| 59-61 | **differ** | GuestAvailable `SoftwareKeyBits` | GuestAvailable `SoftwareKeyBits` | Hardware `ProtectionKey` | GuestAvailable `SoftwareKeyBits` | GuestAvailable `SoftwareKeyBits` | Hardware `ProtectionKey` | GuestAvailable `SoftwareKeyBits` | GuestAvailable `SoftwareKeyBits` | Hardware `ProtectionKey` |
-| 62 | **differ** | GuestAvailable `Software62` | XenReserved `GrantMapping` | Hardware `ProtectionKey` | GuestAvailable `Software62` | XenReserved `GrantMapping` | Hardware `ProtectionKey` | GuestAvailable `Software62` | XenReserved `GrantMapping` | Hardware `ProtectionKey` |
-| 63 | same | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` |
+| bits | owners | `L1e` None | `L1e` Debug | `L1e` Pke | `ExpertDebugL1e` None | `ExpertDebugL1e` PvPteDebug | `ExpertDebugL1e` Pke | `ExpertDebugL1e` Debug | `ExpertDebugL1e` PvPteDebug\|Debug | `ExpertDebugL1e` Pke\|Debug | `NegotiatedL1e` None | `NegotiatedL1e` Debug | `NegotiatedL1e` Pke | `L1e2005` None | `L1e2005` Debug |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| 0-8 | same | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware | Hardware |
+| 9-10 | same | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` |
+| 11 | **differ** | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Available` | GuestAvailable `Software11` | XenReserved `GrantMapping` |
+| 12-51 | same | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` | Hardware `Frame` |
+| 52 | **differ** | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | XenReserved `GuestKernel` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` |
+| 53-58 | same | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` |
+| 59-61 | **differ** | GuestAvailable `SoftwareKeyBits` | GuestAvailable `SoftwareKeyBits` | Hardware `ProtectionKey` | GuestAvailable `SoftwareKeyBits` | GuestAvailable `SoftwareKeyBits` | Hardware `ProtectionKey` | GuestAvailable `SoftwareKeyBits` | GuestAvailable `SoftwareKeyBits` | Hardware `ProtectionKey` | GuestAvailable `SoftwareKeyBits` | GuestAvailable `SoftwareKeyBits` | Hardware `ProtectionKey` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` |
+| 62 | **differ** | GuestAvailable `Software62` | XenReserved `GrantMapping` | Hardware `ProtectionKey` | GuestAvailable `Software62` | XenReserved `GrantMapping` | Hardware `ProtectionKey` | GuestAvailable `Software62` | XenReserved `GrantMapping` | Hardware `ProtectionKey` | GuestAvailable `Software62` | XenReserved `GrantMapping` | Hardware `ProtectionKey` | GuestAvailable `AvailableHigh` | GuestAvailable `AvailableHigh` |
+| 63 | same | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` | Hardware `NoExecute` |

@@ -124,7 +124,7 @@ _Static_assert(XEN_PV_L1E_SOFTWARE_KEY_BITS_MASK == (((UINT64_C(1) << XEN_PV_L1E
 #define XEN_PV_L1E_SOFTWARE62_MASK UINT64_C(0x4000000000000000)
 _Static_assert(XEN_PV_L1E_SOFTWARE62_MASK == (((UINT64_C(1) << XEN_PV_L1E_SOFTWARE62_WIDTH) - 1) << XEN_PV_L1E_SOFTWARE62_SHIFT), "XenPv.L1e.Software62: the mask is the field's width at its shift");
 
-/* GrantMapping: bit 62, XenReserved, role GrantMapping, guest write refused, when Debug. Bit 62, `_PAGE_GNTTAB`, in debug builds: Xen marks grant mappings with it and refuses a guest L1 entry that sets it ("Bad L1 flags"). It was bit 11 until 2008, when it collided with Linux's `_PAGE_IO`. */
+/* GrantMapping: bit 62, XenReserved, role GrantMapping, guest write refused, when Debug. Bit 62, `_PAGE_GNTTAB`, in debug builds: Xen marks grant mappings with it and refuses a guest L1 entry that sets it ("Bad L1 flags"). It was bit 11 until 2008, when it collided with Linux's `_PAGE_IO` (docs/xen-pv-abi.md §1). */
 #define XEN_PV_L1E_GRANT_MAPPING_SHIFT 62
 #define XEN_PV_L1E_GRANT_MAPPING_WIDTH 1
 #define XEN_PV_L1E_GRANT_MAPPING_MASK UINT64_C(0x4000000000000000)
@@ -234,7 +234,7 @@ _Static_assert(XEN_PV_L2E_ACCESSED_MASK == (((UINT64_C(1) << XEN_PV_L2E_ACCESSED
 #define XEN_PV_L2E_IGNORED6_MASK UINT64_C(0x0000000000000040)
 _Static_assert(XEN_PV_L2E_IGNORED6_MASK == (((UINT64_C(1) << XEN_PV_L2E_IGNORED6_WIDTH) - 1) << XEN_PV_L2E_IGNORED6_SHIFT), "XenPv.L2e.Ignored6: the mask is the field's width at its shift");
 
-/* PageSize: bit 7, Hardware, role PatOrPageSize, guest write refused, always. PS: a 2 MiB page. Refused: PV superpages were removed in Xen 4.10 (56fff3e5e9). */
+/* PageSize: bit 7, Hardware, role PatOrPageSize, guest write refused, always. PS: a 2 MiB page. Refused: PV superpages were removed in Xen 4.10 (docs/xen-pv-abi.md §1). */
 #define XEN_PV_L2E_PAGE_SIZE_SHIFT 7
 #define XEN_PV_L2E_PAGE_SIZE_WIDTH 1
 #define XEN_PV_L2E_PAGE_SIZE_MASK UINT64_C(0x0000000000000080)
@@ -577,22 +577,22 @@ _Static_assert((XEN_PV_L4E_CONFIG_PKE_HARDWARE_BITS | XEN_PV_L4E_CONFIG_PKE_XEN_
  * XenPv.Abis.ExpertDebugL1e, level 1: who owns each bit in each valid configuration.
  * The closest variant of the "all software bits are the guest's" ABI that PteGen can generate a fixup for.
  *
- *   bits   None                              PvPteDebug                        Pke
- *   0      Present (Hardware)                Present (Hardware)                Present (Hardware)
- *   1      Writable (Hardware)               Writable (Hardware)               Writable (Hardware)
- *   2      User (Hardware)                   User (Hardware)                   User (Hardware)
- *   3-4    CacheControl (Hardware)           CacheControl (Hardware)           CacheControl (Hardware)
- *   5      Accessed (Hardware)               Accessed (Hardware)               Accessed (Hardware)
- *   6      Dirty (Hardware)                  Dirty (Hardware)                  Dirty (Hardware)
- *   7      Pat (Hardware)                    Pat (Hardware)                    Pat (Hardware)
- *   8      Global (Hardware)                 Global (Hardware)                 Global (Hardware)
- *   9-11   Available (GuestAvailable)        Available (GuestAvailable)        Available (GuestAvailable)
- *   12-51  Frame (Hardware)                  Frame (Hardware)                  Frame (Hardware)
- *   52     GuestKernel (XenReserved)         GuestKernel (XenReserved)         GuestKernel (XenReserved)
- *   53-58  AvailableHigh (GuestAvailable)    AvailableHigh (GuestAvailable)    AvailableHigh (GuestAvailable)
- *   59-61  SoftwareKeyBits (GuestAvailable)  SoftwareKeyBits (GuestAvailable)  ProtectionKey (Hardware)
- *   62     Software62 (GuestAvailable)       GrantMapping (XenReserved)        ProtectionKey (Hardware)
- *   63     NoExecute (Hardware)              NoExecute (Hardware)              NoExecute (Hardware)
+ *   bits   None                              PvPteDebug                        Pke                             Debug                             PvPteDebug|Debug                  Pke|Debug
+ *   0      Present (Hardware)                Present (Hardware)                Present (Hardware)              Present (Hardware)                Present (Hardware)                Present (Hardware)
+ *   1      Writable (Hardware)               Writable (Hardware)               Writable (Hardware)             Writable (Hardware)               Writable (Hardware)               Writable (Hardware)
+ *   2      User (Hardware)                   User (Hardware)                   User (Hardware)                 User (Hardware)                   User (Hardware)                   User (Hardware)
+ *   3-4    CacheControl (Hardware)           CacheControl (Hardware)           CacheControl (Hardware)         CacheControl (Hardware)           CacheControl (Hardware)           CacheControl (Hardware)
+ *   5      Accessed (Hardware)               Accessed (Hardware)               Accessed (Hardware)             Accessed (Hardware)               Accessed (Hardware)               Accessed (Hardware)
+ *   6      Dirty (Hardware)                  Dirty (Hardware)                  Dirty (Hardware)                Dirty (Hardware)                  Dirty (Hardware)                  Dirty (Hardware)
+ *   7      Pat (Hardware)                    Pat (Hardware)                    Pat (Hardware)                  Pat (Hardware)                    Pat (Hardware)                    Pat (Hardware)
+ *   8      Global (Hardware)                 Global (Hardware)                 Global (Hardware)               Global (Hardware)                 Global (Hardware)                 Global (Hardware)
+ *   9-11   Available (GuestAvailable)        Available (GuestAvailable)        Available (GuestAvailable)      Available (GuestAvailable)        Available (GuestAvailable)        Available (GuestAvailable)
+ *   12-51  Frame (Hardware)                  Frame (Hardware)                  Frame (Hardware)                Frame (Hardware)                  Frame (Hardware)                  Frame (Hardware)
+ *   52     GuestKernel (XenReserved)         GuestKernel (XenReserved)         GuestKernel (XenReserved)       GuestKernel (XenReserved)         GuestKernel (XenReserved)         GuestKernel (XenReserved)
+ *   53-58  AvailableHigh (GuestAvailable)    AvailableHigh (GuestAvailable)    AvailableHigh (GuestAvailable)  AvailableHigh (GuestAvailable)    AvailableHigh (GuestAvailable)    AvailableHigh (GuestAvailable)
+ *   59-61  SoftwareKeyBits (GuestAvailable)  SoftwareKeyBits (GuestAvailable)  ProtectionKey (Hardware)        SoftwareKeyBits (GuestAvailable)  SoftwareKeyBits (GuestAvailable)  ProtectionKey (Hardware)
+ *   62     Software62 (GuestAvailable)       GrantMapping (XenReserved)        ProtectionKey (Hardware)        Software62 (GuestAvailable)       GrantMapping (XenReserved)        ProtectionKey (Hardware)
+ *   63     NoExecute (Hardware)              NoExecute (Hardware)              NoExecute (Hardware)            NoExecute (Hardware)              NoExecute (Hardware)              NoExecute (Hardware)
  */
 #define XEN_PV_ABIS_EXPERT_DEBUG_L1E_LEVEL 1
 
@@ -726,6 +726,33 @@ _Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_HARDWARE_BITS & XEN_PV_A
 _Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_HARDWARE_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_GUEST_AVAILABLE_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under Pke: no bit is both Hardware and GuestAvailable");
 _Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_XEN_RESERVED_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_GUEST_AVAILABLE_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under Pke: no bit is both XenReserved and GuestAvailable");
 _Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_HARDWARE_BITS | XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_XEN_RESERVED_BITS | XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_GUEST_AVAILABLE_BITS) == ~UINT64_C(0), "XenPv.Abis.ExpertDebugL1e under Pke: every bit has an owner");
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_VALUE UINT64_C(0x4) /* Debug */
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_HARDWARE_BITS UINT64_C(0x800FFFFFFFFFF1FF)
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_XEN_RESERVED_BITS UINT64_C(0x0010000000000000)
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_GUEST_AVAILABLE_BITS UINT64_C(0x7FE0000000000E00)
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_GUEST_REFUSED_BITS UINT64_C(0x0000000000000098)
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_HARDWARE_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_XEN_RESERVED_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under Debug: no bit is both Hardware and XenReserved");
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_HARDWARE_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_GUEST_AVAILABLE_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under Debug: no bit is both Hardware and GuestAvailable");
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_XEN_RESERVED_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_GUEST_AVAILABLE_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under Debug: no bit is both XenReserved and GuestAvailable");
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_HARDWARE_BITS | XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_XEN_RESERVED_BITS | XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_DEBUG_GUEST_AVAILABLE_BITS) == ~UINT64_C(0), "XenPv.Abis.ExpertDebugL1e under Debug: every bit has an owner");
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_VALUE UINT64_C(0x5) /* PvPteDebug|Debug */
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_HARDWARE_BITS UINT64_C(0x800FFFFFFFFFF1FF)
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_XEN_RESERVED_BITS UINT64_C(0x4010000000000000)
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_GUEST_AVAILABLE_BITS UINT64_C(0x3FE0000000000E00)
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_GUEST_REFUSED_BITS UINT64_C(0x4000000000000098)
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_HARDWARE_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_XEN_RESERVED_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under PvPteDebug|Debug: no bit is both Hardware and XenReserved");
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_HARDWARE_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_GUEST_AVAILABLE_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under PvPteDebug|Debug: no bit is both Hardware and GuestAvailable");
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_XEN_RESERVED_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_GUEST_AVAILABLE_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under PvPteDebug|Debug: no bit is both XenReserved and GuestAvailable");
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_HARDWARE_BITS | XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_XEN_RESERVED_BITS | XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PV_PTE_DEBUG_DEBUG_GUEST_AVAILABLE_BITS) == ~UINT64_C(0), "XenPv.Abis.ExpertDebugL1e under PvPteDebug|Debug: every bit has an owner");
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_VALUE UINT64_C(0x6) /* Pke|Debug */
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_HARDWARE_BITS UINT64_C(0xF80FFFFFFFFFF1FF)
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_XEN_RESERVED_BITS UINT64_C(0x0010000000000000)
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_GUEST_AVAILABLE_BITS UINT64_C(0x07E0000000000E00)
+#define XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_GUEST_REFUSED_BITS UINT64_C(0x0000000000000098)
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_HARDWARE_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_XEN_RESERVED_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under Pke|Debug: no bit is both Hardware and XenReserved");
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_HARDWARE_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_GUEST_AVAILABLE_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under Pke|Debug: no bit is both Hardware and GuestAvailable");
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_XEN_RESERVED_BITS & XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_GUEST_AVAILABLE_BITS) == 0, "XenPv.Abis.ExpertDebugL1e under Pke|Debug: no bit is both XenReserved and GuestAvailable");
+_Static_assert((XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_HARDWARE_BITS | XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_XEN_RESERVED_BITS | XEN_PV_ABIS_EXPERT_DEBUG_L1E_CONFIG_PKE_DEBUG_GUEST_AVAILABLE_BITS) == ~UINT64_C(0), "XenPv.Abis.ExpertDebugL1e under Pke|Debug: every bit has an owner");
 
 /* XenPv.Abis.ExpertDebugL1e: the bits each owner holds in every valid configuration, and the bits whose owner depends on it. */
 #define XEN_PV_ABIS_EXPERT_DEBUG_L1E_FIXED_HARDWARE_BITS UINT64_C(0x800FFFFFFFFFF1FF)
@@ -892,5 +919,136 @@ _Static_assert((XEN_PV_ABIS_NEGOTIATED_L1E_CONFIG_PKE_HARDWARE_BITS | XEN_PV_ABI
 #define XEN_PV_ABIS_NEGOTIATED_L1E_FIXED_XEN_RESERVED_BITS UINT64_C(0x0010000000000000)
 #define XEN_PV_ABIS_NEGOTIATED_L1E_FIXED_GUEST_AVAILABLE_BITS UINT64_C(0x07E0000000000E00)
 #define XEN_PV_ABIS_NEGOTIATED_L1E_CONFIGURATION_DEPENDENT_BITS UINT64_C(0x7800000000000000)
+
+/*
+ * XenPv.Historical.L1e2005, level 1: who owns each bit in each valid configuration.
+ * An x86-64 PV leaf (L1) entry as Xen treated it from 2005 to 2008: the debug grant marker `_PAGE_GNTTAB` was `_PAGE_AVAIL2` (0x800), bit 11, inside the software bits 9-11 that guest kernels use. The "*BSD" warning next to that flag was written for this layout (`docs/guest-os-pte-bits.md` §1).
+ *
+ *   bits   None                            Debug
+ *   0      Present (Hardware)              Present (Hardware)
+ *   1      Writable (Hardware)             Writable (Hardware)
+ *   2      User (Hardware)                 User (Hardware)
+ *   3-4    CacheControl (Hardware)         CacheControl (Hardware)
+ *   5      Accessed (Hardware)             Accessed (Hardware)
+ *   6      Dirty (Hardware)                Dirty (Hardware)
+ *   7      Pat (Hardware)                  Pat (Hardware)
+ *   8      Global (Hardware)               Global (Hardware)
+ *   9-10   Available (GuestAvailable)      Available (GuestAvailable)
+ *   11     Software11 (GuestAvailable)     GrantMapping (XenReserved)
+ *   12-51  Frame (Hardware)                Frame (Hardware)
+ *   52-62  AvailableHigh (GuestAvailable)  AvailableHigh (GuestAvailable)
+ *   63     NoExecute (Hardware)            NoExecute (Hardware)
+ */
+#define XEN_PV_HISTORICAL_L1E2005_LEVEL 1
+
+/* Present: bit 0, Hardware, role Present, guest write allowed, always. P: the entry maps a page. */
+#define XEN_PV_HISTORICAL_L1E2005_PRESENT_SHIFT 0
+#define XEN_PV_HISTORICAL_L1E2005_PRESENT_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_PRESENT_MASK UINT64_C(0x0000000000000001)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_PRESENT_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_PRESENT_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_PRESENT_SHIFT), "XenPv.Historical.L1e2005.Present: the mask is the field's width at its shift");
+
+/* Writable: bit 1, Hardware, role Writable, guest write allowed, always. R/W: writes allowed. */
+#define XEN_PV_HISTORICAL_L1E2005_WRITABLE_SHIFT 1
+#define XEN_PV_HISTORICAL_L1E2005_WRITABLE_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_WRITABLE_MASK UINT64_C(0x0000000000000002)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_WRITABLE_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_WRITABLE_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_WRITABLE_SHIFT), "XenPv.Historical.L1e2005.Writable: the mask is the field's width at its shift");
+
+/* User: bit 2, Hardware, role User, guest write allowed, always. U/S: user access. */
+#define XEN_PV_HISTORICAL_L1E2005_USER_SHIFT 2
+#define XEN_PV_HISTORICAL_L1E2005_USER_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_USER_MASK UINT64_C(0x0000000000000004)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_USER_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_USER_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_USER_SHIFT), "XenPv.Historical.L1e2005.User: the mask is the field's width at its shift");
+
+/* CacheControl: bits 3-4, Hardware, guest write allowed, always. PWT, PCD: caching. */
+#define XEN_PV_HISTORICAL_L1E2005_CACHE_CONTROL_SHIFT 3
+#define XEN_PV_HISTORICAL_L1E2005_CACHE_CONTROL_WIDTH 2
+#define XEN_PV_HISTORICAL_L1E2005_CACHE_CONTROL_MASK UINT64_C(0x0000000000000018)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_CACHE_CONTROL_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_CACHE_CONTROL_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_CACHE_CONTROL_SHIFT), "XenPv.Historical.L1e2005.CacheControl: the mask is the field's width at its shift");
+
+/* Accessed: bit 5, Hardware, role Accessed, guest write allowed, always. A: accessed. */
+#define XEN_PV_HISTORICAL_L1E2005_ACCESSED_SHIFT 5
+#define XEN_PV_HISTORICAL_L1E2005_ACCESSED_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_ACCESSED_MASK UINT64_C(0x0000000000000020)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_ACCESSED_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_ACCESSED_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_ACCESSED_SHIFT), "XenPv.Historical.L1e2005.Accessed: the mask is the field's width at its shift");
+
+/* Dirty: bit 6, Hardware, role Dirty, guest write allowed, always. D: dirty. */
+#define XEN_PV_HISTORICAL_L1E2005_DIRTY_SHIFT 6
+#define XEN_PV_HISTORICAL_L1E2005_DIRTY_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_DIRTY_MASK UINT64_C(0x0000000000000040)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_DIRTY_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_DIRTY_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_DIRTY_SHIFT), "XenPv.Historical.L1e2005.Dirty: the mask is the field's width at its shift");
+
+/* Pat: bit 7, Hardware, role PatOrPageSize, guest write allowed, always. PAT. */
+#define XEN_PV_HISTORICAL_L1E2005_PAT_SHIFT 7
+#define XEN_PV_HISTORICAL_L1E2005_PAT_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_PAT_MASK UINT64_C(0x0000000000000080)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_PAT_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_PAT_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_PAT_SHIFT), "XenPv.Historical.L1e2005.Pat: the mask is the field's width at its shift");
+
+/* Global: bit 8, Hardware, role Global, guest write allowed, always. G: global. */
+#define XEN_PV_HISTORICAL_L1E2005_GLOBAL_SHIFT 8
+#define XEN_PV_HISTORICAL_L1E2005_GLOBAL_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_GLOBAL_MASK UINT64_C(0x0000000000000100)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_GLOBAL_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_GLOBAL_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_GLOBAL_SHIFT), "XenPv.Historical.L1e2005.Global: the mask is the field's width at its shift");
+
+/* Available: bits 9-10, GuestAvailable, guest write allowed, always. Bits 9-10, `_PAGE_AVAIL0` and `_PAGE_AVAIL1`: the guest's in every build. */
+#define XEN_PV_HISTORICAL_L1E2005_AVAILABLE_SHIFT 9
+#define XEN_PV_HISTORICAL_L1E2005_AVAILABLE_WIDTH 2
+#define XEN_PV_HISTORICAL_L1E2005_AVAILABLE_MASK UINT64_C(0x0000000000000600)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_AVAILABLE_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_AVAILABLE_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_AVAILABLE_SHIFT), "XenPv.Historical.L1e2005.Available: the mask is the field's width at its shift");
+
+/* Software11: bit 11, GuestAvailable, guest write allowed, when !Debug. Bit 11, `_PAGE_AVAIL2`: the guest's in a release build. */
+#define XEN_PV_HISTORICAL_L1E2005_SOFTWARE11_SHIFT 11
+#define XEN_PV_HISTORICAL_L1E2005_SOFTWARE11_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_SOFTWARE11_MASK UINT64_C(0x0000000000000800)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_SOFTWARE11_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_SOFTWARE11_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_SOFTWARE11_SHIFT), "XenPv.Historical.L1e2005.Software11: the mask is the field's width at its shift");
+
+/* GrantMapping: bit 11, XenReserved, role GrantMapping, guest write refused, when Debug. Bit 11, `_PAGE_GNTTAB` in a debug build: Xen marks grant mappings with it and refuses a guest entry that sets it. NetBSD i386's `PG_X` sits on this bit (`docs/guest-os-pte-bits.md`). */
+#define XEN_PV_HISTORICAL_L1E2005_GRANT_MAPPING_SHIFT 11
+#define XEN_PV_HISTORICAL_L1E2005_GRANT_MAPPING_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_GRANT_MAPPING_MASK UINT64_C(0x0000000000000800)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_GRANT_MAPPING_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_GRANT_MAPPING_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_GRANT_MAPPING_SHIFT), "XenPv.Historical.L1e2005.GrantMapping: the mask is the field's width at its shift");
+
+/* Frame: bits 12-51, Hardware, role Frame, guest write allowed, always. The machine frame number. */
+#define XEN_PV_HISTORICAL_L1E2005_FRAME_SHIFT 12
+#define XEN_PV_HISTORICAL_L1E2005_FRAME_WIDTH 40
+#define XEN_PV_HISTORICAL_L1E2005_FRAME_MASK UINT64_C(0x000FFFFFFFFFF000)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_FRAME_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_FRAME_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_FRAME_SHIFT), "XenPv.Historical.L1e2005.Frame: the mask is the field's width at its shift");
+
+/* AvailableHigh: bits 52-62, GuestAvailable, guest write allowed, always. Bits 52-62: no kernel marker and no protection key yet; left to the guest. */
+#define XEN_PV_HISTORICAL_L1E2005_AVAILABLE_HIGH_SHIFT 52
+#define XEN_PV_HISTORICAL_L1E2005_AVAILABLE_HIGH_WIDTH 11
+#define XEN_PV_HISTORICAL_L1E2005_AVAILABLE_HIGH_MASK UINT64_C(0x7FF0000000000000)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_AVAILABLE_HIGH_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_AVAILABLE_HIGH_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_AVAILABLE_HIGH_SHIFT), "XenPv.Historical.L1e2005.AvailableHigh: the mask is the field's width at its shift");
+
+/* NoExecute: bit 63, Hardware, role NoExecute, guest write allowed, always. XD/NX: no execute. */
+#define XEN_PV_HISTORICAL_L1E2005_NO_EXECUTE_SHIFT 63
+#define XEN_PV_HISTORICAL_L1E2005_NO_EXECUTE_WIDTH 1
+#define XEN_PV_HISTORICAL_L1E2005_NO_EXECUTE_MASK UINT64_C(0x8000000000000000)
+_Static_assert(XEN_PV_HISTORICAL_L1E2005_NO_EXECUTE_MASK == (((UINT64_C(1) << XEN_PV_HISTORICAL_L1E2005_NO_EXECUTE_WIDTH) - 1) << XEN_PV_HISTORICAL_L1E2005_NO_EXECUTE_SHIFT), "XenPv.Historical.L1e2005.NoExecute: the mask is the field's width at its shift");
+
+/* XenPv.Historical.L1e2005: the valid configurations (the switches value) and who owns which bits in each. */
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_VALUE UINT64_C(0x0) /* None */
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_HARDWARE_BITS UINT64_C(0x800FFFFFFFFFF1FF)
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_XEN_RESERVED_BITS UINT64_C(0x0000000000000000)
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_GUEST_AVAILABLE_BITS UINT64_C(0x7FF0000000000E00)
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_GUEST_REFUSED_BITS UINT64_C(0x0000000000000000)
+_Static_assert((XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_HARDWARE_BITS & XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_XEN_RESERVED_BITS) == 0, "XenPv.Historical.L1e2005 under None: no bit is both Hardware and XenReserved");
+_Static_assert((XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_HARDWARE_BITS & XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_GUEST_AVAILABLE_BITS) == 0, "XenPv.Historical.L1e2005 under None: no bit is both Hardware and GuestAvailable");
+_Static_assert((XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_XEN_RESERVED_BITS & XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_GUEST_AVAILABLE_BITS) == 0, "XenPv.Historical.L1e2005 under None: no bit is both XenReserved and GuestAvailable");
+_Static_assert((XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_HARDWARE_BITS | XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_XEN_RESERVED_BITS | XEN_PV_HISTORICAL_L1E2005_CONFIG_NONE_GUEST_AVAILABLE_BITS) == ~UINT64_C(0), "XenPv.Historical.L1e2005 under None: every bit has an owner");
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_VALUE UINT64_C(0x1) /* Debug */
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_HARDWARE_BITS UINT64_C(0x800FFFFFFFFFF1FF)
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_XEN_RESERVED_BITS UINT64_C(0x0000000000000800)
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_GUEST_AVAILABLE_BITS UINT64_C(0x7FF0000000000600)
+#define XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_GUEST_REFUSED_BITS UINT64_C(0x0000000000000800)
+_Static_assert((XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_HARDWARE_BITS & XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_XEN_RESERVED_BITS) == 0, "XenPv.Historical.L1e2005 under Debug: no bit is both Hardware and XenReserved");
+_Static_assert((XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_HARDWARE_BITS & XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_GUEST_AVAILABLE_BITS) == 0, "XenPv.Historical.L1e2005 under Debug: no bit is both Hardware and GuestAvailable");
+_Static_assert((XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_XEN_RESERVED_BITS & XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_GUEST_AVAILABLE_BITS) == 0, "XenPv.Historical.L1e2005 under Debug: no bit is both XenReserved and GuestAvailable");
+_Static_assert((XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_HARDWARE_BITS | XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_XEN_RESERVED_BITS | XEN_PV_HISTORICAL_L1E2005_CONFIG_DEBUG_GUEST_AVAILABLE_BITS) == ~UINT64_C(0), "XenPv.Historical.L1e2005 under Debug: every bit has an owner");
+
+/* XenPv.Historical.L1e2005: the bits each owner holds in every valid configuration, and the bits whose owner depends on it. */
+#define XEN_PV_HISTORICAL_L1E2005_FIXED_HARDWARE_BITS UINT64_C(0x800FFFFFFFFFF1FF)
+#define XEN_PV_HISTORICAL_L1E2005_FIXED_XEN_RESERVED_BITS UINT64_C(0x0000000000000000)
+#define XEN_PV_HISTORICAL_L1E2005_FIXED_GUEST_AVAILABLE_BITS UINT64_C(0x7FF0000000000600)
+#define XEN_PV_HISTORICAL_L1E2005_CONFIGURATION_DEPENDENT_BITS UINT64_C(0x0000000000000800)
 
 #endif /* PTEGEN_XEN_PV_ABI_H */

@@ -81,8 +81,7 @@ internal static partial class LayoutEmitter
         writer.Line($"/// <param name=\"{Parameter.Entry}\">The entry the guest submitted.</param>");
         writer.Line($"/// <param name=\"{Parameter.Kind}\">The kind of the guest's domain.</param>");
         writer.Line("/// <returns>The entry Xen installs.</returns>");
-        writer.Line(GeneratedCode);
-        writer.Line(Inline);
+        writer.Line(GeneratedAndInline);
         writer.Line($"public static {layout.Name} {plan.MethodName}({layout.Name} {Parameter.Entry}, {DomainKind} {Parameter.Kind}) => {plan.Core}({string.Join(", ", new[] { Parameter.Entry, Parameter.Kind }.Concat(arguments))});");
 
         if (!layout.HasSpan)
@@ -90,7 +89,7 @@ internal static partial class LayoutEmitter
             return;
         }
 
-        WriteBatchOverloads(writer, layout, plan, $"{plan.MethodName}({layout.Name}, {DomainKind})", "", [], [], arguments);
+        WriteBatchOverloads(writer, layout, plan, $"{plan.MethodName}({layout.Name}, {DomainKind})", "", [], null, arguments);
     }
 
     private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan)
@@ -118,13 +117,7 @@ internal static partial class LayoutEmitter
         writer.Line($"public static {layout.Name} {plan.MethodName}({layout.Name} {Parameter.Entry}, {DomainKind} {Parameter.Kind}, {type} {configuration})");
         using (writer.Block())
         {
-            writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
-            using (writer.Block())
-            {
-                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
-            }
-
-            writer.Line();
+            WriteConfigurationGuard(writer, configuration);
             writer.Line($"return {plan.Core}({string.Join(", ", new[] { Parameter.Entry, Parameter.Kind }.Concat(arguments))});");
         }
 
@@ -140,7 +133,7 @@ internal static partial class LayoutEmitter
             $"{plan.MethodName}({layout.Name}, {DomainKind}, {type})",
             $", {type} {configuration}",
             [configurationDoc, invalidDoc],
-            [$"if (!{GeneratedNames.IsValid}({configuration}))", "{", $"    {GeneratedNames.ThrowInvalidConfiguration}({configuration});", "}"],
+            guarded => WriteConfigurationGuard(guarded, configuration),
             arguments);
     }
 
@@ -155,7 +148,7 @@ internal static partial class LayoutEmitter
         string scalarCref,
         string extraParameters,
         IReadOnlyList<string> extraDocs,
-        IReadOnlyList<string> guard,
+        System.Action<SourceWriter>? guard,
         IReadOnlyList<string> arguments)
     {
         if (!layout.HasSpan)
@@ -179,16 +172,7 @@ internal static partial class LayoutEmitter
         writer.Line($"public static void {method}({span} {entries}, {DomainKind} {kind}{extraParameters})");
         using (writer.Block())
         {
-            foreach (var line in guard)
-            {
-                writer.Line(line);
-            }
-
-            if (guard.Count > 0)
-            {
-                writer.Line();
-            }
-
+            guard?.Invoke(writer);
             writer.Line($"{plan.Batch}({string.Join(", ", new[] { entries, entries, kind }.Concat(arguments))});");
         }
 
@@ -207,23 +191,8 @@ internal static partial class LayoutEmitter
         writer.Line($"public static void {method}(global::System.ReadOnlySpan<{layout.Name}> {entries}, {span} {adjusted}, {DomainKind} {kind}{extraParameters})");
         using (writer.Block())
         {
-            writer.Line($"if ({adjusted}.Length < {entries}.Length)");
-            using (writer.Block())
-            {
-                writer.Line($"{GeneratedNames.ThrowDestinationTooShort}();");
-            }
-
-            writer.Line();
-            foreach (var line in guard)
-            {
-                writer.Line(line);
-            }
-
-            if (guard.Count > 0)
-            {
-                writer.Line();
-            }
-
+            WriteGuard(writer, $"{adjusted}.Length < {entries}.Length", $"{GeneratedNames.ThrowDestinationTooShort}()");
+            guard?.Invoke(writer);
             writer.Line($"{plan.Batch}({string.Join(", ", new[] { entries, adjusted, kind }.Concat(arguments))});");
         }
     }
@@ -263,8 +232,7 @@ internal static partial class LayoutEmitter
 
         writer.Line();
         writer.Line($"/// <summary>The steps of <c>adjust_guest_l{plan.Level}e</c>; every public overload inlines this with its own bits.</summary>");
-        writer.Line(GeneratedCode);
-        writer.Line(Inline);
+        writer.Line(GeneratedAndInline);
         writer.Line($"private static {layout.Name} {plan.Core}({string.Join(", ", parameters)})");
         using (writer.Block())
         {
@@ -323,8 +291,7 @@ internal static partial class LayoutEmitter
         writer.Line("/// 1 for any domain but a 32-bit PV one, else 0. Arithmetic rather than a comparison: x64 turns a comparison into");
         writer.Line("/// a setcc, which in a loop chains each entry to the one before through a partial register.");
         writer.Line("/// </summary>");
-        writer.Line(GeneratedCode);
-        writer.Line(Inline);
+        writer.Line(GeneratedAndInline);
         writer.Line($"private static ulong {GeneratedNames.NotPv32}({DomainKind} kind) => ((ulong)((uint)kind ^ (uint){DomainKind}.Pv32) + 0xFFFFFFFFUL) >> 32;");
     }
 

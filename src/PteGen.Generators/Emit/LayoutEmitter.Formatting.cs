@@ -71,13 +71,7 @@ internal static partial class LayoutEmitter
             writer.Line($"public string {GeneratedNames.ToStringMethod}({switches.TypeName} {configuration})");
             using (writer.Block())
             {
-                writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
-                using (writer.Block())
-                {
-                    writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
-                }
-
-                writer.Line();
+                WriteConfigurationGuard(writer, configuration);
                 writer.Line($"return {GeneratedNames.Format}({configuration});");
             }
         }

@@ -26,7 +26,7 @@ internal static class GeneratedNames
     public const string GuestWriteViolations = "GuestWriteViolations";
     public const string IsValid = "IsValid";
     public const string ThrowOutOfRange = "__ValueOutOfRange";
-    public const string ThrowInvalidConfiguration = "__ThrowInvalidConfiguration";
+    public const string ThrowInvalidConfiguration = "__InvalidConfiguration";
     public const string DescriptorHolder = "__PteGenDescriptor";
     public const string Format = "__Format";
 
@@ -37,14 +37,14 @@ internal static class GeneratedNames
     public const string WarningHook = "OnGlobalKernelPage";
 
     public const string NotPv32 = "__NotPv32";
-    public const string ThrowDestinationTooShort = "__ThrowDestinationTooShort";
+    public const string ThrowDestinationTooShort = "__DestinationTooShort";
 
     /// <summary>The nested type that holds one domain's negotiated bits (see <see cref="OfNegotiation"/>).</summary>
     public const string Negotiation = "Negotiation";
 
     public const string Negotiate = "Negotiate";
     public const string PickBit = "__PickBit";
-    public const string ThrowFailedNegotiation = "__ThrowFailedNegotiation";
+    public const string ThrowFailedNegotiation = "__FailedNegotiation";
 
     public const string EqualsMethod = "Equals";
     public const string GetHashCodeMethod = "GetHashCode";

@@ -5,20 +5,26 @@ namespace PteGen.Generators.Emit;
 
 /// <summary>
 /// Breaks a generated line that is longer than <see cref="MaxLength"/> into lines that are not, the way a person
-/// would: at a space after a comma or before an operator where there is one, else at the last space, and inside a
-/// string literal by splitting it into two joined with <c>+</c>. Code continues one indent deeper; a comment continues
-/// as a comment. Spaces inside string literals are never break points, so a doc comment's <c>cref="..."</c> stays whole.
-/// One pass over the line: a condition of 100,000 characters is wrapped in linear time.
+/// would: after <c>=&gt;</c> or a comma, or before an operator, where there is one, else at the last space; inside a
+/// string literal, by splitting it into two joined with <c>+</c>. Code continues one indent deeper; a comment continues
+/// as a comment. Spaces inside a string literal or an XML tag of a doc comment are never break points, so a
+/// <c>cref="..."</c> stays whole. One pass over the line, so a condition of 100,000 characters is wrapped in linear time.
 /// </summary>
 internal static class LineWrapper
 {
     /// <summary>The longest line a generated file has, indentation included (a token longer than that aside).</summary>
     public const int MaxLength = 140;
 
-    /// <summary>A preferred break is taken only when it leaves at least this much of the width on the line.</summary>
+    /// <summary>A better break is taken over the last space only when it leaves at least this much on the line.</summary>
     private const int MinimumFill = MaxLength / 2;
 
-    /// <summary>The pieces of <paramref name="line"/>, written after <paramref name="indent"/> each.</summary>
+    /// <summary>How good a break is: 0 any space, 1 before | &amp; + ^, 2 before &amp;&amp; || ? : or after a comma, 3 after =&gt;.</summary>
+    private const int Ranks = 4;
+
+    private static readonly (string Operator, int Rank)[] BreaksBefore =
+        [("&&", 2), ("||", 2), ("?", 2), (":", 2), ("|", 1), ("&", 1), ("+", 1), ("^", 1)];
+
+    /// <summary>The pieces of <paramref name="line"/>, each written after <paramref name="indent"/>.</summary>
     public static IReadOnlyList<string> Wrap(string line, string indent, string indentUnit)
     {
         if (indent.Length + line.Length <= MaxLength)
@@ -26,144 +32,207 @@ internal static class LineWrapper
             return new[] { line };
         }
 
-        var comment = line.StartsWith("///", System.StringComparison.Ordinal) ? "/// "
+        // Code continues one unit deeper than the line's own start (some lines begin with spaces of their own).
+        var leading = 0;
+        while (leading < line.Length && line[leading] == ' ')
+        {
+            leading++;
+        }
+
+        return new Wrapping(line, indent.Length, line.Substring(0, leading) + indentUnit).Run();
+    }
+
+    private sealed class Wrapping(string line, int indent, string indentUnit)
+    {
+        private readonly List<string> _pieces = [];
+        private readonly StringBuilder _current = new();
+        private readonly int[] _breaks = new int[Ranks];
+        private string _prefix = "";
+        private string? _comment = line.StartsWith("///", System.StringComparison.Ordinal) ? "/// "
             : line.StartsWith("//", System.StringComparison.Ordinal) ? "// "
             : null;
-        var continuation = comment ?? indentUnit;
-        var pieces = new List<string>();
-        var current = new StringBuilder();
-        var prefix = "";
-        var inString = false;
-        var interpolated = 0;
-        var lastBreak = -1;
-        var lastPreferred = -1;
-        var trailingComment = -1;
-        var index = 0;
-        while (index < line.Length)
+
+        /// <summary>Where a comment after code starts in the current piece, or -1.</summary>
+        private int _trailingComment = -1;
+        private bool _inString;
+        private bool _interpolated;
+        private bool _inTag;
+
+        private bool InCodeString => _inString && _comment is null;
+
+        private int Width => indent + _prefix.Length + _current.Length;
+
+        public IReadOnlyList<string> Run()
+        {
+            ClearBreaks();
+            var index = 0;
+            while (index < line.Length)
+            {
+                var c = line[index];
+                if (InCodeString && Width + EscapeLength(index) + 3 > MaxLength && LastBreak() < 0 && !_interpolated && c != '"')
+                {
+                    // A literal longer than the line: close it here and go on with a second one (never inside an escape).
+                    _pieces.Add(_prefix + _current + "\" +");
+                    _current.Clear().Append('"');
+                    _prefix = Continuation();
+                    ClearBreaks();
+                    continue;
+                }
+
+                if (Width + (InCodeString ? 3 : 0) >= MaxLength && LastBreak() >= 0)
+                {
+                    Break();
+                    continue;
+                }
+
+                index = Take(index);
+            }
+
+            _pieces.Add(_prefix + _current);
+            return _pieces;
+        }
+
+        /// <summary>Appends the character at <paramref name="index"/> (an escape as a whole), noting what it opens or closes.</summary>
+        private int Take(int index)
         {
             var c = line[index];
-            var width = indent.Length + prefix.Length + current.Length;
-            var inCodeString = inString && comment is null;
-            if (inCodeString && width + 3 >= MaxLength && lastBreak < 0 && interpolated == 0 && c != '"')
+            if (InCodeString && !_interpolated && c == '\\')
             {
-                // A literal longer than the line: close it here and go on with a second one (never inside an escape).
-                pieces.Add(prefix + current + "\" +");
-                current.Clear().Append('"');
-                prefix = continuation;
-                (lastBreak, lastPreferred) = (-1, -1);
-                continue;
+                var length = EscapeLength(index);
+                _current.Append(line, index, length);
+                return index + length;
             }
 
-            if (width + (inCodeString ? 3 : 0) >= MaxLength && lastBreak >= 0)
-            {
-                var at = lastPreferred >= 0 && indent.Length + prefix.Length + lastPreferred >= MinimumFill ? lastPreferred : lastBreak;
-                pieces.Add(prefix + current.ToString(0, at));
-                var rest = current.ToString(at + 1, current.Length - at - 1);
-                current.Clear().Append(rest);
-                if (trailingComment >= 0 && trailingComment < at)
-                {
-                    prefix = indentUnit + "// ";
-                    trailingComment = 0;
-                }
-                else
-                {
-                    prefix = continuation;
-                    trailingComment = trailingComment < 0 ? -1 : trailingComment - at - 1;
-                }
-
-                (lastBreak, lastPreferred) = (-1, -1);
-                Rescan(current, ref lastBreak, ref lastPreferred);
-                continue;
-            }
-
-            if (c == '\\' && inString && interpolated == 0 && comment is null)
-            {
-                // An escape moves as one piece: \", \\ or \u and its four digits.
-                var length = index + 1 < line.Length && line[index + 1] == 'u' ? 6 : 2;
-                length = System.Math.Min(length, line.Length - index);
-                current.Append(line, index, length);
-                index += length;
-                continue;
-            }
-
-            if (c == '/' && comment is null && !inString && index + 1 < line.Length && line[index + 1] == '/')
+            if (_comment is null && !_inString && c == '/' && index + 1 < line.Length && line[index + 1] == '/')
             {
                 // A comment after the code: what follows a break in it is still comment.
-                trailingComment = current.Length;
-                comment = "// ";
+                _trailingComment = _current.Length;
+                _comment = "// ";
             }
 
-            if (c == '"')
+            if (_comment is null && c == '"')
             {
-                if (!inString && comment is null && current.Length > 0 && current[current.Length - 1] == '$')
-                {
-                    interpolated = 1;
-                }
-                else if (inString)
-                {
-                    interpolated = 0;
-                }
-
-                inString = !inString;
+                _interpolated = !_inString && _current.Length > 0 && _current[_current.Length - 1] == '$';
+                _inString = !_inString;
             }
-            else if (c == ' ' && !inString && current.Length > 0)
+            else if (_comment is not null && (c == '<' || c == '>'))
             {
-                lastBreak = current.Length;
-                if (IsPreferredBreak(line, index, current))
-                {
-                    lastPreferred = current.Length;
-                }
+                _inTag = c == '<';
+            }
+            else if (c == ' ' && !_inString && !_inTag && _current.Length > 0)
+            {
+                NoteBreak(_current.Length, Rank(line, index));
             }
 
-            current.Append(c);
-            index++;
+            _current.Append(c);
+            return index + 1;
         }
 
-        pieces.Add(prefix + current);
-        return pieces;
-    }
+        /// <summary>
+        /// How many characters move together from <paramref name="index"/>: an escape of a string literal as a whole
+        /// (\", \\ or \u and its four digits), else one.
+        /// </summary>
+        private int EscapeLength(int index) =>
+            !InCodeString || _interpolated || line[index] != '\\' ? 1
+            : System.Math.Min(index + 1 < line.Length && line[index + 1] == 'u' ? 6 : 2, line.Length - index);
 
-    /// <summary>Breaks left in the carried-over text (it has no string literal open, so every space counts).</summary>
-    private static void Rescan(StringBuilder text, ref int lastBreak, ref int lastPreferred)
-    {
-        var inString = false;
-        for (var index = 0; index < text.Length; index++)
+        /// <summary>Ends the current piece at its best break and carries the rest over.</summary>
+        private void Break()
         {
-            if (text[index] == '"')
+            var at = LastBreak();
+            for (var rank = Ranks - 1; rank > 0; rank--)
             {
-                inString = !inString;
-            }
-            else if (text[index] == ' ' && !inString && index > 0)
-            {
-                lastBreak = index;
-                if (text[index - 1] == ',')
+                if (_breaks[rank] >= 0 && indent + _prefix.Length + _breaks[rank] >= MinimumFill)
                 {
-                    lastPreferred = index;
+                    at = _breaks[rank];
+                    break;
+                }
+            }
+
+            _pieces.Add(_prefix + _current.ToString(0, at));
+            var rest = _current.ToString(at + 1, _current.Length - at - 1);
+            _current.Clear().Append(rest);
+            if (_trailingComment >= 0 && _trailingComment < at)
+            {
+                _prefix = indentUnit + "// ";
+                _trailingComment = 0;
+            }
+            else
+            {
+                _prefix = Continuation();
+                _trailingComment = _trailingComment < 0 ? -1 : _trailingComment - at - 1;
+            }
+
+            // The rest is short (it fitted on the line), so finding its breaks again keeps the whole pass linear.
+            ClearBreaks();
+            var inString = false;
+            var inTag = false;
+            for (var index = 0; index < rest.Length; index++)
+            {
+                var c = rest[index];
+                if (c == '"' && _comment is null)
+                {
+                    inString = !inString;
+                }
+                else if ((c == '<' || c == '>') && _comment is not null)
+                {
+                    inTag = c == '<';
+                }
+                else if (c == ' ' && !inString && !inTag && index > 0)
+                {
+                    NoteBreak(index, Rank(rest, index));
                 }
             }
         }
-    }
 
-    /// <summary>After a comma, or before a binary operator (so the next line starts with it).</summary>
-    private static bool IsPreferredBreak(string line, int space, StringBuilder before)
-    {
-        if (before[before.Length - 1] == ',')
-        {
-            return true;
-        }
+        private string Continuation() => _comment is { } comment && _trailingComment < 0 ? comment : indentUnit;
 
-        foreach (var op in Operators)
+        private void NoteBreak(int position, int rank)
         {
-            if (string.CompareOrdinal(line, space + 1, op, 0, op.Length) == 0
-                && space + 1 + op.Length < line.Length
-                && line[space + 1 + op.Length] == ' ')
+            for (var level = 0; level <= rank; level++)
             {
-                return true;
+                _breaks[level] = position;
             }
         }
 
-        return false;
-    }
+        private int LastBreak() => _breaks[0];
 
-    private static readonly string[] Operators = ["&&", "||", "|", "&", "?", ":", "+", "^", "=>"];
+        private void ClearBreaks()
+        {
+            for (var rank = 0; rank < Ranks; rank++)
+            {
+                _breaks[rank] = -1;
+            }
+        }
+
+        /// <summary>The rank of a break at the space <paramref name="space"/> of <paramref name="text"/>.</summary>
+        private int Rank(string text, int space)
+        {
+            if (_comment is not null)
+            {
+                return 0;
+            }
+
+            if (space >= 2 && text[space - 1] == '>' && text[space - 2] == '=')
+            {
+                return 3;
+            }
+
+            if (space >= 1 && text[space - 1] == ',')
+            {
+                return 2;
+            }
+
+            foreach (var (op, rank) in BreaksBefore)
+            {
+                var end = space + 1 + op.Length;
+                if (end < text.Length && text[end] == ' ' && string.CompareOrdinal(text, space + 1, op, 0, op.Length) == 0)
+                {
+                    return rank;
+                }
+            }
+
+            return 0;
+        }
+    }
 }

@@ -26,6 +26,14 @@
 //   62     GrantMapping     XenReserved     Debug           GrantMapping
 //   63     NoExecute        Hardware                        NoExecute
 
+using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
+using __MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
+using __MethodImplOptions = global::System.Runtime.CompilerServices.MethodImplOptions;
+using __MemoryMarshal = global::System.Runtime.InteropServices.MemoryMarshal;
+using __Vector512 = global::System.Runtime.Intrinsics.Vector512;
+using __Vector256 = global::System.Runtime.Intrinsics.Vector256;
+using __Vector128 = global::System.Runtime.Intrinsics.Vector128;
+
 namespace Xen.Pv
 {
     partial struct L1e : global::System.IEquatable<L1e>
@@ -35,286 +43,166 @@ namespace Xen.Pv
 
         /// <summary>Creates an entry from its raw 64-bit value.</summary>
         /// <param name="raw">The entry as the hardware and the hypervisor see it.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         public L1e(ulong raw) => __raw = raw;
 
         /// <summary>The raw 64-bit value of the entry.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        public ulong Raw
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => __raw;
-        }
+        [__GeneratedCode("PteGen", "0.1.0")]
+        public ulong Raw { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => __raw; }
 
         // Present: Hardware bit 0, role Present.
-
         /// <summary>The mask of <see cref="Present"/>: bit 0, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong PresentMask = 0x0000000000000001UL;
-
         /// <summary>The position of the lowest bit of <see cref="Present"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int PresentShift = 0;
-
         /// <summary>The number of bits of <see cref="Present"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int PresentWidth = 1;
 
-        public partial bool Present
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & PresentMask) != 0;
-        }
+        public partial bool Present { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & PresentMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="Present"/> (bit 0) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="Present"/> (bit 0) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithPresent(bool value) => new L1e(value ? __raw | PresentMask : __raw & ~PresentMask);
 
         // Writable: Hardware bit 1, role Writable.
-
         /// <summary>The mask of <see cref="Writable"/>: bit 1, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong WritableMask = 0x0000000000000002UL;
-
         /// <summary>The position of the lowest bit of <see cref="Writable"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int WritableShift = 1;
-
         /// <summary>The number of bits of <see cref="Writable"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int WritableWidth = 1;
 
-        public partial bool Writable
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & WritableMask) != 0;
-        }
+        public partial bool Writable { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & WritableMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="Writable"/> (bit 1) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="Writable"/> (bit 1) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithWritable(bool value) => new L1e(value ? __raw | WritableMask : __raw & ~WritableMask);
 
         // User: Hardware bit 2, role User.
-
         /// <summary>The mask of <see cref="User"/>: bit 2, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong UserMask = 0x0000000000000004UL;
-
         /// <summary>The position of the lowest bit of <see cref="User"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int UserShift = 2;
-
         /// <summary>The number of bits of <see cref="User"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int UserWidth = 1;
 
-        public partial bool User
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & UserMask) != 0;
-        }
+        public partial bool User { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & UserMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="User"/> (bit 2) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="User"/> (bit 2) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithUser(bool value) => new L1e(value ? __raw | UserMask : __raw & ~UserMask);
 
         // WriteThrough: Hardware bit 3.
-
         /// <summary>The mask of <see cref="WriteThrough"/>: bit 3, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong WriteThroughMask = 0x0000000000000008UL;
-
         /// <summary>The position of the lowest bit of <see cref="WriteThrough"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int WriteThroughShift = 3;
-
         /// <summary>The number of bits of <see cref="WriteThrough"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int WriteThroughWidth = 1;
 
-        public partial bool WriteThrough
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & WriteThroughMask) != 0;
-        }
+        public partial bool WriteThrough { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & WriteThroughMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="WriteThrough"/> (bit 3) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="WriteThrough"/> (bit 3) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithWriteThrough(bool value) => new L1e(value ? __raw | WriteThroughMask : __raw & ~WriteThroughMask);
 
         // CacheDisable: Hardware bit 4.
-
         /// <summary>The mask of <see cref="CacheDisable"/>: bit 4, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong CacheDisableMask = 0x0000000000000010UL;
-
         /// <summary>The position of the lowest bit of <see cref="CacheDisable"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int CacheDisableShift = 4;
-
         /// <summary>The number of bits of <see cref="CacheDisable"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int CacheDisableWidth = 1;
 
-        public partial bool CacheDisable
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & CacheDisableMask) != 0;
-        }
+        public partial bool CacheDisable { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & CacheDisableMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="CacheDisable"/> (bit 4) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="CacheDisable"/> (bit 4) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithCacheDisable(bool value) => new L1e(value ? __raw | CacheDisableMask : __raw & ~CacheDisableMask);
 
         // Accessed: Hardware bit 5, role Accessed.
-
         /// <summary>The mask of <see cref="Accessed"/>: bit 5, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong AccessedMask = 0x0000000000000020UL;
-
         /// <summary>The position of the lowest bit of <see cref="Accessed"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int AccessedShift = 5;
-
         /// <summary>The number of bits of <see cref="Accessed"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int AccessedWidth = 1;
 
-        public partial bool Accessed
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & AccessedMask) != 0;
-        }
+        public partial bool Accessed { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & AccessedMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="Accessed"/> (bit 5) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="Accessed"/> (bit 5) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithAccessed(bool value) => new L1e(value ? __raw | AccessedMask : __raw & ~AccessedMask);
 
         // Dirty: Hardware bit 6, role Dirty.
-
         /// <summary>The mask of <see cref="Dirty"/>: bit 6, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong DirtyMask = 0x0000000000000040UL;
-
         /// <summary>The position of the lowest bit of <see cref="Dirty"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int DirtyShift = 6;
-
         /// <summary>The number of bits of <see cref="Dirty"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int DirtyWidth = 1;
 
-        public partial bool Dirty
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & DirtyMask) != 0;
-        }
+        public partial bool Dirty { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & DirtyMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="Dirty"/> (bit 6) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="Dirty"/> (bit 6) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithDirty(bool value) => new L1e(value ? __raw | DirtyMask : __raw & ~DirtyMask);
 
         // Pat: Hardware bit 7.
-
         /// <summary>The mask of <see cref="Pat"/>: bit 7, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong PatMask = 0x0000000000000080UL;
-
         /// <summary>The position of the lowest bit of <see cref="Pat"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int PatShift = 7;
-
         /// <summary>The number of bits of <see cref="Pat"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int PatWidth = 1;
 
-        public partial bool Pat
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & PatMask) != 0;
-        }
+        public partial bool Pat { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & PatMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="Pat"/> (bit 7) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="Pat"/> (bit 7) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithPat(bool value) => new L1e(value ? __raw | PatMask : __raw & ~PatMask);
 
         // Global: Hardware bit 8, role Global.
-
         /// <summary>The mask of <see cref="Global"/>: bit 8, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong GlobalMask = 0x0000000000000100UL;
-
         /// <summary>The position of the lowest bit of <see cref="Global"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int GlobalShift = 8;
-
         /// <summary>The number of bits of <see cref="Global"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int GlobalWidth = 1;
 
-        public partial bool Global
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & GlobalMask) != 0;
-        }
+        public partial bool Global { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & GlobalMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="Global"/> (bit 8) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="Global"/> (bit 8) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithGlobal(bool value) => new L1e(value ? __raw | GlobalMask : __raw & ~GlobalMask);
 
         // Available: GuestAvailable bits 9-11.
-
         /// <summary>The mask of <see cref="Available"/>: bits 9-11, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong AvailableMask = 0x0000000000000E00UL;
-
         /// <summary>The position of the lowest bit of <see cref="Available"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int AvailableShift = 9;
-
         /// <summary>The number of bits of <see cref="Available"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int AvailableWidth = 3;
 
         public partial byte Available
         {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [__MethodImpl(__MethodImplOptions.AggressiveInlining)]
             get => (byte)((__raw >> AvailableShift) & 0x7UL);
         }
 
-        /// <summary>Returns a copy of this entry with <see cref="Available"/> (bits 9-11) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="Available"/> (bits 9-11) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x7, the largest value of a 3-bit field.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x7.</exception>
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithAvailable(byte value)
         {
             if (value > 0x7UL)
@@ -324,36 +212,23 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~AvailableMask) | ((ulong)value << AvailableShift));
 
-            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
             static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Available", 3, 0x7UL, outOfRange);
         }
 
         // Frame: Hardware bits 12-51, role Frame.
-
         /// <summary>The mask of <see cref="Frame"/>: bits 12-51, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong FrameMask = 0x000FFFFFFFFFF000UL;
-
         /// <summary>The position of the lowest bit of <see cref="Frame"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int FrameShift = 12;
-
         /// <summary>The number of bits of <see cref="Frame"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int FrameWidth = 40;
 
-        public partial ulong Frame
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & FrameMask) >> FrameShift;
-        }
+        public partial ulong Frame { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & FrameMask) >> FrameShift; }
 
-        /// <summary>Returns a copy of this entry with <see cref="Frame"/> (bits 12-51) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="Frame"/> (bits 12-51) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0xFFFFFFFFFF, the largest value of a 40-bit field.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0xFFFFFFFFFF.</exception>
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithFrame(ulong value)
         {
             if (value > 0xFFFFFFFFFFUL)
@@ -363,63 +238,42 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~FrameMask) | (value << FrameShift));
 
-            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
             static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Frame", 40, 0xFFFFFFFFFFUL, outOfRange);
         }
 
         // GuestKernel: XenReserved bit 52, role GuestKernel.
-
         /// <summary>The mask of <see cref="GuestKernel"/>: bit 52, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong GuestKernelMask = 0x0010000000000000UL;
-
         /// <summary>The position of the lowest bit of <see cref="GuestKernel"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int GuestKernelShift = 52;
-
         /// <summary>The number of bits of <see cref="GuestKernel"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int GuestKernelWidth = 1;
 
-        public partial bool GuestKernel
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & GuestKernelMask) != 0;
-        }
+        public partial bool GuestKernel { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & GuestKernelMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="GuestKernel"/> (bit 52) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="GuestKernel"/> (bit 52) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithGuestKernel(bool value) => new L1e(value ? __raw | GuestKernelMask : __raw & ~GuestKernelMask);
 
         // AvailableHigh: GuestAvailable bits 53-58.
-
         /// <summary>The mask of <see cref="AvailableHigh"/>: bits 53-58, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong AvailableHighMask = 0x07E0000000000000UL;
-
         /// <summary>The position of the lowest bit of <see cref="AvailableHigh"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int AvailableHighShift = 53;
-
         /// <summary>The number of bits of <see cref="AvailableHigh"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int AvailableHighWidth = 6;
 
         public partial byte AvailableHigh
         {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [__MethodImpl(__MethodImplOptions.AggressiveInlining)]
             get => (byte)((__raw >> AvailableHighShift) & 0x3FUL);
         }
 
-        /// <summary>Returns a copy of this entry with <see cref="AvailableHigh"/> (bits 53-58) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="AvailableHigh"/> (bits 53-58) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x3F, the largest value of a 6-bit field.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x3F.</exception>
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithAvailableHigh(byte value)
         {
             if (value > 0x3FUL)
@@ -429,36 +283,27 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~AvailableHighMask) | ((ulong)value << AvailableHighShift));
 
-            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
             static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("AvailableHigh", 6, 0x3FUL, outOfRange);
         }
 
         // ProtectionKey: Hardware bits 59-62, when Pke, role ProtectionKey.
-
         /// <summary>The mask of <see cref="ProtectionKey"/>: bits 59-62, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong ProtectionKeyMask = 0x7800000000000000UL;
-
         /// <summary>The position of the lowest bit of <see cref="ProtectionKey"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int ProtectionKeyShift = 59;
-
         /// <summary>The number of bits of <see cref="ProtectionKey"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int ProtectionKeyWidth = 4;
 
         public partial byte ProtectionKey
         {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [__MethodImpl(__MethodImplOptions.AggressiveInlining)]
             get => (byte)((__raw >> ProtectionKeyShift) & 0xFUL);
         }
 
-        /// <summary>Returns a copy of this entry with <see cref="ProtectionKey"/> (bits 59-62) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="ProtectionKey"/> (bits 59-62) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0xF, the largest value of a 4-bit field.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0xF.</exception>
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithProtectionKey(byte value)
         {
             if (value > 0xFUL)
@@ -468,36 +313,27 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~ProtectionKeyMask) | ((ulong)value << ProtectionKeyShift));
 
-            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
             static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("ProtectionKey", 4, 0xFUL, outOfRange);
         }
 
         // SoftwareKeyBits: GuestAvailable bits 59-61, when !Pke.
-
         /// <summary>The mask of <see cref="SoftwareKeyBits"/>: bits 59-61, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong SoftwareKeyBitsMask = 0x3800000000000000UL;
-
         /// <summary>The position of the lowest bit of <see cref="SoftwareKeyBits"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int SoftwareKeyBitsShift = 59;
-
         /// <summary>The number of bits of <see cref="SoftwareKeyBits"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int SoftwareKeyBitsWidth = 3;
 
         public partial byte SoftwareKeyBits
         {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+            [__MethodImpl(__MethodImplOptions.AggressiveInlining)]
             get => (byte)((__raw >> SoftwareKeyBitsShift) & 0x7UL);
         }
 
-        /// <summary>Returns a copy of this entry with <see cref="SoftwareKeyBits"/> (bits 59-61) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="SoftwareKeyBits"/> (bits 59-61) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x7, the largest value of a 3-bit field.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x7.</exception>
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithSoftwareKeyBits(byte value)
         {
             if (value > 0x7UL)
@@ -507,111 +343,66 @@ namespace Xen.Pv
 
             return new L1e((__raw & ~SoftwareKeyBitsMask) | ((ulong)value << SoftwareKeyBitsShift));
 
-            // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
             static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("SoftwareKeyBits", 3, 0x7UL, outOfRange);
         }
 
         // Software62: GuestAvailable bit 62, when !Pke && !Debug.
-
         /// <summary>The mask of <see cref="Software62"/>: bit 62, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong Software62Mask = 0x4000000000000000UL;
-
         /// <summary>The position of the lowest bit of <see cref="Software62"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int Software62Shift = 62;
-
         /// <summary>The number of bits of <see cref="Software62"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int Software62Width = 1;
 
-        public partial bool Software62
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & Software62Mask) != 0;
-        }
+        public partial bool Software62 { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & Software62Mask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="Software62"/> (bit 62) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="Software62"/> (bit 62) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithSoftware62(bool value) => new L1e(value ? __raw | Software62Mask : __raw & ~Software62Mask);
 
         // GrantMapping: XenReserved bit 62, when Debug, role GrantMapping.
-
         /// <summary>The mask of <see cref="GrantMapping"/>: bit 62, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong GrantMappingMask = 0x4000000000000000UL;
-
         /// <summary>The position of the lowest bit of <see cref="GrantMapping"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int GrantMappingShift = 62;
-
         /// <summary>The number of bits of <see cref="GrantMapping"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int GrantMappingWidth = 1;
 
-        public partial bool GrantMapping
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & GrantMappingMask) != 0;
-        }
+        public partial bool GrantMapping { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & GrantMappingMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="GrantMapping"/> (bit 62) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="GrantMapping"/> (bit 62) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithGrantMapping(bool value) => new L1e(value ? __raw | GrantMappingMask : __raw & ~GrantMappingMask);
 
         // NoExecute: Hardware bit 63, role NoExecute.
-
         /// <summary>The mask of <see cref="NoExecute"/>: bit 63, in place.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong NoExecuteMask = 0x8000000000000000UL;
-
         /// <summary>The position of the lowest bit of <see cref="NoExecute"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int NoExecuteShift = 63;
-
         /// <summary>The number of bits of <see cref="NoExecute"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const int NoExecuteWidth = 1;
 
-        public partial bool NoExecute
-        {
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-            get => (__raw & NoExecuteMask) != 0;
-        }
+        public partial bool NoExecute { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & NoExecuteMask) != 0; }
 
-        /// <summary>Returns a copy of this entry with <see cref="NoExecute"/> (bit 63) set to <paramref name="value"/>; no other bit changes.</summary>
+        /// <summary>A copy of this entry with <see cref="NoExecute"/> (bit 63) set to <paramref name="value"/>.</summary>
         /// <param name="value">The new value of the field.</param>
-        /// <returns>The new entry.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public L1e WithNoExecute(bool value) => new L1e(value ? __raw | NoExecuteMask : __raw & ~NoExecuteMask);
 
         // Ownership: who owns which bits, per configuration.
 
         /// <summary>The bits the hardware owns in every valid configuration.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong FixedHardwareBits = 0x800FFFFFFFFFF1FFUL;
-
         /// <summary>The bits the hypervisor reserves in every valid configuration.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong FixedXenReservedBits = 0x0010000000000000UL;
-
         /// <summary>The bits the guest may use in every valid configuration.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong FixedGuestAvailableBits = 0x07E0000000000E00UL;
-
-        /// <summary>The bits whose owner depends on the configuration (see <see cref="HardwareBits"/>, <see cref="XenReservedBits"/> and <see cref="GuestAvailableBits"/>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        /// <summary>The bits whose owner depends on the configuration (see <see cref="HardwareBits"/>, <see cref="XenReservedBits"/> and
+        /// <see cref="GuestAvailableBits"/>).</summary>
         public const ulong ConfigurationDependentBits = 0x7800000000000000UL;
-
         /// <summary>The bits a guest entry may not have set in any valid configuration (the hypervisor refuses such an entry).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
         public const ulong FixedGuestRefusedBits = 0x0000000000000098UL;
 
         /// <summary>
@@ -619,7 +410,7 @@ namespace Xen.Pv
         /// <see cref="global::Xen.Pv.XenConfig"/> and at most one switch of each <c>[MutuallyExclusive]</c> group.
         /// </summary>
         /// <param name="configuration">The switches that are on.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static bool IsValid(global::Xen.Pv.XenConfig configuration)
         {
             if ((configuration & ~(global::Xen.Pv.XenConfig.Debug | global::Xen.Pv.XenConfig.Pke)) != 0)
@@ -639,20 +430,21 @@ namespace Xen.Pv
 
         /// <summary>The bits the hardware owns in <paramref name="configuration"/>.</summary>
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see
+        /// <see cref="IsValid"/>).</exception>
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static ulong HardwareBits(global::Xen.Pv.XenConfig configuration)
         {
             if (!IsValid(configuration))
             {
-                __ThrowInvalidConfiguration(configuration);
+                throw __InvalidConfiguration(configuration);
             }
 
             var bits = FixedHardwareBits;
 
             if ((configuration & global::Xen.Pv.XenConfig.Pke) != 0)
             {
-                bits |= ProtectionKeyMask; // when Pke
+                bits |= ProtectionKeyMask;
             }
 
             return bits;
@@ -660,20 +452,21 @@ namespace Xen.Pv
 
         /// <summary>The bits the hypervisor reserves in <paramref name="configuration"/>.</summary>
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see
+        /// <see cref="IsValid"/>).</exception>
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static ulong XenReservedBits(global::Xen.Pv.XenConfig configuration)
         {
             if (!IsValid(configuration))
             {
-                __ThrowInvalidConfiguration(configuration);
+                throw __InvalidConfiguration(configuration);
             }
 
             var bits = FixedXenReservedBits;
 
             if ((configuration & global::Xen.Pv.XenConfig.Debug) != 0)
             {
-                bits |= GrantMappingMask; // when Debug
+                bits |= GrantMappingMask;
             }
 
             return bits;
@@ -681,46 +474,49 @@ namespace Xen.Pv
 
         /// <summary>The bits the guest may use in <paramref name="configuration"/>.</summary>
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see
+        /// <see cref="IsValid"/>).</exception>
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static ulong GuestAvailableBits(global::Xen.Pv.XenConfig configuration)
         {
             if (!IsValid(configuration))
             {
-                __ThrowInvalidConfiguration(configuration);
+                throw __InvalidConfiguration(configuration);
             }
 
             var bits = FixedGuestAvailableBits;
 
             if ((configuration & global::Xen.Pv.XenConfig.Pke) == 0)
             {
-                bits |= SoftwareKeyBitsMask; // when !Pke
+                bits |= SoftwareKeyBitsMask;
             }
 
             if ((configuration & global::Xen.Pv.XenConfig.Pke) == 0 && (configuration & global::Xen.Pv.XenConfig.Debug) == 0)
             {
-                bits |= Software62Mask; // when !Pke && !Debug
+                bits |= Software62Mask;
             }
 
             return bits;
         }
 
-        /// <summary>The bits a guest entry may not have set (the hypervisor refuses such an entry) in <paramref name="configuration"/>.</summary>
+        /// <summary>The bits a guest entry may not have set (the hypervisor refuses such an entry) in
+        /// <paramref name="configuration"/>.</summary>
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see
+        /// <see cref="IsValid"/>).</exception>
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static ulong GuestRefusedBits(global::Xen.Pv.XenConfig configuration)
         {
             if (!IsValid(configuration))
             {
-                __ThrowInvalidConfiguration(configuration);
+                throw __InvalidConfiguration(configuration);
             }
 
             var bits = FixedGuestRefusedBits;
 
             if ((configuration & global::Xen.Pv.XenConfig.Debug) != 0)
             {
-                bits |= GrantMappingMask; // when Debug
+                bits |= GrantMappingMask;
             }
 
             return bits;
@@ -731,8 +527,9 @@ namespace Xen.Pv
         /// A non-present entry is never checked (only <see cref="Present"/> entries are), as in Xen.
         /// </summary>
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        public ulong GuestWriteViolations(global::Xen.Pv.XenConfig configuration) => (__raw & PresentMask) != 0 ? __raw & GuestRefusedBits(configuration) : 0;
+        [__GeneratedCode("PteGen", "0.1.0")]
+        public ulong GuestWriteViolations(global::Xen.Pv.XenConfig configuration) =>
+            (__raw & PresentMask) != 0 ? __raw & GuestRefusedBits(configuration) : 0;
 
         // Guest-entry fixup: Xen's adjust_guest_l1e (xen/arch/x86/pv/mm.h), from the roles of this layout.
 
@@ -747,101 +544,121 @@ namespace Xen.Pv
         static partial void OnGlobalKernelPage(L1e entry);
 
         /// <summary>
-        /// Xen's <c>adjust_guest_l1e</c> under the build configuration, <c>None</c> (the <c>PteGenConfiguration</c> MSBuild property; no switch when it is empty). For a <see cref="Present"/> entry of a 64-bit PV domain: an entry without <see cref="User"/> (a kernel mapping) gets <see cref="User"/> and the kernel marker <see cref="GuestKernel"/>; then an entry without the kernel marker (a user mapping) gets <see cref="Global"/> and <see cref="User"/>. <see cref="Global"/> is never cleared and no other bit changes. Entries that are not present, and every entry of a 32-bit PV domain, come back unchanged.
+        /// Xen's <c>adjust_guest_l1e</c> under the build configuration, <c>None</c> (the <c>PteGenConfiguration</c> MSBuild property; no
+        /// switch when it is empty). For a <see cref="Present"/> entry of a 64-bit PV domain: an entry without <see cref="User"/> (a
+        /// kernel mapping) gets <see cref="User"/> and the kernel marker <see cref="GuestKernel"/>; then an entry without the kernel
+        /// marker (a user mapping) gets <see cref="Global"/> and <see cref="User"/>. <see cref="Global"/> is never cleared and no other
+        /// bit changes. Entries that are not present, and every entry of a 32-bit PV domain, come back unchanged.
         /// </summary>
         /// <param name="entry">The entry the guest submitted.</param>
         /// <param name="kind">The kind of the guest's domain.</param>
         /// <returns>The entry Xen installs.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         public static L1e AdjustGuestL1e(L1e entry, global::PteGen.PvDomainKind kind) => __AdjustGuestL1e(entry, kind, false);
 
-        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind)"/> to every entry of a page table, in place.</summary>
+        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind)"/> to every entry of a page table, in
+        /// place.</summary>
         /// <param name="entries">The entries, adjusted in place.</param>
         /// <param name="kind">The kind of the guest's domain.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static void AdjustGuestL1e(global::System.Span<L1e> entries, global::PteGen.PvDomainKind kind)
         {
             __AdjustGuestL1eBatch(entries, entries, kind, false);
         }
 
-        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind)"/> to every entry of <paramref name="entries"/>, writing the results to <paramref name="adjusted"/>.</summary>
+        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind)"/> to every entry of <paramref name="entries"/>,
+        /// writing the results to <paramref name="adjusted"/>.</summary>
         /// <param name="entries">The entries the guest submitted; not changed (unless it is <paramref name="adjusted"/> itself).</param>
-        /// <param name="adjusted">Receives the adjusted entries: at least as long as <paramref name="entries"/>, and either the same memory or memory that does not overlap it.</param>
+        /// <param name="adjusted">Receives the adjusted entries: at least as long as <paramref name="entries"/>, and either the same
+        /// memory or memory that does not overlap it.</param>
         /// <param name="kind">The kind of the guest's domain.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="adjusted"/> is shorter than <paramref name="entries"/>.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        public static void AdjustGuestL1e(global::System.ReadOnlySpan<L1e> entries, global::System.Span<L1e> adjusted, global::PteGen.PvDomainKind kind)
+        /// <exception cref="global::System.ArgumentException"><paramref name="adjusted"/> is shorter than
+        /// <paramref name="entries"/>.</exception>
+        [__GeneratedCode("PteGen", "0.1.0")]
+        public static void AdjustGuestL1e(global::System.ReadOnlySpan<L1e> entries, global::System.Span<L1e> adjusted,
+            global::PteGen.PvDomainKind kind)
         {
             if (adjusted.Length < entries.Length)
             {
-                __ThrowDestinationTooShort();
+                throw __DestinationTooShort();
             }
 
             __AdjustGuestL1eBatch(entries, adjusted, kind, false);
         }
 
         /// <summary>
-        /// Xen's <c>adjust_guest_l1e</c> under a configuration chosen at run time. For a <see cref="Present"/> entry of a 64-bit PV domain: an entry without <see cref="User"/> (a kernel mapping) gets <see cref="User"/> and the kernel marker <see cref="GuestKernel"/>; then an entry without the kernel marker (a user mapping) gets <see cref="Global"/> and <see cref="User"/>. <see cref="Global"/> is never cleared and no other bit changes. Entries that are not present, and every entry of a 32-bit PV domain, come back unchanged.
+        /// Xen's <c>adjust_guest_l1e</c> under a configuration chosen at run time. For a <see cref="Present"/> entry of a 64-bit PV
+        /// domain: an entry without <see cref="User"/> (a kernel mapping) gets <see cref="User"/> and the kernel marker
+        /// <see cref="GuestKernel"/>; then an entry without the kernel marker (a user mapping) gets <see cref="Global"/> and
+        /// <see cref="User"/>. <see cref="Global"/> is never cleared and no other bit changes. Entries that are not present, and every
+        /// entry of a 32-bit PV domain, come back unchanged.
         /// </summary>
         /// <param name="entry">The entry the guest submitted.</param>
         /// <param name="kind">The kind of the guest's domain.</param>
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
         /// <returns>The entry Xen installs.</returns>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see
+        /// <see cref="IsValid"/>).</exception>
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static L1e AdjustGuestL1e(L1e entry, global::PteGen.PvDomainKind kind, global::Xen.Pv.XenConfig configuration)
         {
             if (!IsValid(configuration))
             {
-                __ThrowInvalidConfiguration(configuration);
+                throw __InvalidConfiguration(configuration);
             }
 
             return __AdjustGuestL1e(entry, kind, (configuration & global::Xen.Pv.XenConfig.Debug) != 0);
         }
 
-        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind, global::Xen.Pv.XenConfig)"/> to every entry of a page table, in place.</summary>
+        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind, global::Xen.Pv.XenConfig)"/> to every entry of a
+        /// page table, in place.</summary>
         /// <param name="entries">The entries, adjusted in place.</param>
         /// <param name="kind">The kind of the guest's domain.</param>
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        public static void AdjustGuestL1e(global::System.Span<L1e> entries, global::PteGen.PvDomainKind kind, global::Xen.Pv.XenConfig configuration)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see
+        /// <see cref="IsValid"/>).</exception>
+        [__GeneratedCode("PteGen", "0.1.0")]
+        public static void AdjustGuestL1e(global::System.Span<L1e> entries, global::PteGen.PvDomainKind kind,
+            global::Xen.Pv.XenConfig configuration)
         {
             if (!IsValid(configuration))
             {
-                __ThrowInvalidConfiguration(configuration);
+                throw __InvalidConfiguration(configuration);
             }
 
             __AdjustGuestL1eBatch(entries, entries, kind, (configuration & global::Xen.Pv.XenConfig.Debug) != 0);
         }
 
-        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind, global::Xen.Pv.XenConfig)"/> to every entry of <paramref name="entries"/>, writing the results to <paramref name="adjusted"/>.</summary>
+        /// <summary>Applies <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind, global::Xen.Pv.XenConfig)"/> to every entry of
+        /// <paramref name="entries"/>, writing the results to <paramref name="adjusted"/>.</summary>
         /// <param name="entries">The entries the guest submitted; not changed (unless it is <paramref name="adjusted"/> itself).</param>
-        /// <param name="adjusted">Receives the adjusted entries: at least as long as <paramref name="entries"/>, and either the same memory or memory that does not overlap it.</param>
+        /// <param name="adjusted">Receives the adjusted entries: at least as long as <paramref name="entries"/>, and either the same
+        /// memory or memory that does not overlap it.</param>
         /// <param name="kind">The kind of the guest's domain.</param>
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="adjusted"/> is shorter than <paramref name="entries"/>.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        public static void AdjustGuestL1e(global::System.ReadOnlySpan<L1e> entries, global::System.Span<L1e> adjusted, global::PteGen.PvDomainKind kind, global::Xen.Pv.XenConfig configuration)
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see
+        /// <see cref="IsValid"/>).</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="adjusted"/> is shorter than
+        /// <paramref name="entries"/>.</exception>
+        [__GeneratedCode("PteGen", "0.1.0")]
+        public static void AdjustGuestL1e(global::System.ReadOnlySpan<L1e> entries, global::System.Span<L1e> adjusted,
+            global::PteGen.PvDomainKind kind, global::Xen.Pv.XenConfig configuration)
         {
             if (adjusted.Length < entries.Length)
             {
-                __ThrowDestinationTooShort();
+                throw __DestinationTooShort();
             }
 
             if (!IsValid(configuration))
             {
-                __ThrowInvalidConfiguration(configuration);
+                throw __InvalidConfiguration(configuration);
             }
 
             __AdjustGuestL1eBatch(entries, adjusted, kind, (configuration & global::Xen.Pv.XenConfig.Debug) != 0);
         }
 
         /// <summary>The steps of <c>adjust_guest_l1e</c>; every public overload inlines this with its own bits.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
         private static L1e __AdjustGuestL1e(L1e entry, global::PteGen.PvDomainKind kind, bool warn)
         {
             var raw = entry.__raw;
@@ -868,59 +685,61 @@ namespace Xen.Pv
         /// 1 for any domain but a 32-bit PV one, else 0. Arithmetic rather than a comparison: x64 turns a comparison into
         /// a setcc, which in a loop chains each entry to the one before through a partial register.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static ulong __NotPv32(global::PteGen.PvDomainKind kind) => ((ulong)((uint)kind ^ (uint)global::PteGen.PvDomainKind.Pv32) + 0xFFFFFFFFUL) >> 32;
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
+        private static ulong __NotPv32(global::PteGen.PvDomainKind kind) =>
+            ((ulong)((uint)kind ^ (uint)global::PteGen.PvDomainKind.Pv32) + 0xFFFFFFFFUL) >> 32;
 
-        /// <summary>The steps of <c>adjust_guest_l1e</c> over a whole table (callers check that <paramref name="destination"/> is long enough).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        private static void __AdjustGuestL1eBatch(global::System.ReadOnlySpan<L1e> source, global::System.Span<L1e> destination, global::PteGen.PvDomainKind kind, bool warn)
+        /// <summary>The steps of <c>adjust_guest_l1e</c> over a whole table (callers check that <paramref name="destination"/> is long
+        /// enough).</summary>
+        [__GeneratedCode("PteGen", "0.1.0")]
+        private static void __AdjustGuestL1eBatch(global::System.ReadOnlySpan<L1e> source, global::System.Span<L1e> destination,
+            global::PteGen.PvDomainKind kind, bool warn)
         {
             var index = 0;
             if (!warn)
             {
-                ref var from = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.Runtime.InteropServices.MemoryMarshal.Cast<L1e, ulong>(source));
-                ref var to = ref global::System.Runtime.InteropServices.MemoryMarshal.GetReference(global::System.Runtime.InteropServices.MemoryMarshal.Cast<L1e, ulong>(destination));
+                ref var from = ref __MemoryMarshal.GetReference(__MemoryMarshal.Cast<L1e, ulong>(source));
+                ref var to = ref __MemoryMarshal.GetReference(__MemoryMarshal.Cast<L1e, ulong>(destination));
 
-                if (global::System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && source.Length - index >= global::System.Runtime.Intrinsics.Vector512<ulong>.Count)
+                if (__Vector512.IsHardwareAccelerated && source.Length - index >= 8)
                 {
-                    var notPv32 = global::System.Runtime.Intrinsics.Vector512.Create(__NotPv32(kind));
-                    for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector512<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector512<ulong>.Count)
+                    var notPv32 = __Vector512.Create(__NotPv32(kind));
+                    for (; index <= source.Length - 8; index += 8)
                     {
-                        var entry = global::System.Runtime.Intrinsics.Vector512.LoadUnsafe(ref from, (nuint)index);
-                        // The scalar core's steps, lane by lane.
+                        var entry = __Vector512.LoadUnsafe(ref from, (nuint)index);
                         var adjusts = entry & notPv32;
-                        entry |= global::System.Runtime.Intrinsics.Vector512.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical(entry, UserShift), GuestKernelShift) | global::System.Runtime.Intrinsics.Vector512.ShiftLeft(adjusts, UserShift);
-                        entry |= global::System.Runtime.Intrinsics.Vector512.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector512.ShiftRightLogical(entry, GuestKernelShift), GlobalShift);
-                        global::System.Runtime.Intrinsics.Vector512.StoreUnsafe(entry, ref to, (nuint)index);
+                        var kernel = __Vector512.ShiftLeft(adjusts & ~__Vector512.ShiftRightLogical(entry, UserShift), GuestKernelShift);
+                        entry |= kernel | __Vector512.ShiftLeft(adjusts, UserShift);
+                        entry |= __Vector512.ShiftLeft(adjusts & ~__Vector512.ShiftRightLogical(entry, GuestKernelShift), GlobalShift);
+                        __Vector512.StoreUnsafe(entry, ref to, (nuint)index);
                     }
                 }
 
-                if (global::System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated && source.Length - index >= global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
+                if (__Vector256.IsHardwareAccelerated && source.Length - index >= 4)
                 {
-                    var notPv32 = global::System.Runtime.Intrinsics.Vector256.Create(__NotPv32(kind));
-                    for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector256<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector256<ulong>.Count)
+                    var notPv32 = __Vector256.Create(__NotPv32(kind));
+                    for (; index <= source.Length - 4; index += 4)
                     {
-                        var entry = global::System.Runtime.Intrinsics.Vector256.LoadUnsafe(ref from, (nuint)index);
-                        // The scalar core's steps, lane by lane.
+                        var entry = __Vector256.LoadUnsafe(ref from, (nuint)index);
                         var adjusts = entry & notPv32;
-                        entry |= global::System.Runtime.Intrinsics.Vector256.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical(entry, UserShift), GuestKernelShift) | global::System.Runtime.Intrinsics.Vector256.ShiftLeft(adjusts, UserShift);
-                        entry |= global::System.Runtime.Intrinsics.Vector256.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector256.ShiftRightLogical(entry, GuestKernelShift), GlobalShift);
-                        global::System.Runtime.Intrinsics.Vector256.StoreUnsafe(entry, ref to, (nuint)index);
+                        var kernel = __Vector256.ShiftLeft(adjusts & ~__Vector256.ShiftRightLogical(entry, UserShift), GuestKernelShift);
+                        entry |= kernel | __Vector256.ShiftLeft(adjusts, UserShift);
+                        entry |= __Vector256.ShiftLeft(adjusts & ~__Vector256.ShiftRightLogical(entry, GuestKernelShift), GlobalShift);
+                        __Vector256.StoreUnsafe(entry, ref to, (nuint)index);
                     }
                 }
 
-                if (global::System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated && source.Length - index >= global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
+                if (__Vector128.IsHardwareAccelerated && source.Length - index >= 2)
                 {
-                    var notPv32 = global::System.Runtime.Intrinsics.Vector128.Create(__NotPv32(kind));
-                    for (; index <= source.Length - global::System.Runtime.Intrinsics.Vector128<ulong>.Count; index += global::System.Runtime.Intrinsics.Vector128<ulong>.Count)
+                    var notPv32 = __Vector128.Create(__NotPv32(kind));
+                    for (; index <= source.Length - 2; index += 2)
                     {
-                        var entry = global::System.Runtime.Intrinsics.Vector128.LoadUnsafe(ref from, (nuint)index);
-                        // The scalar core's steps, lane by lane.
+                        var entry = __Vector128.LoadUnsafe(ref from, (nuint)index);
                         var adjusts = entry & notPv32;
-                        entry |= global::System.Runtime.Intrinsics.Vector128.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical(entry, UserShift), GuestKernelShift) | global::System.Runtime.Intrinsics.Vector128.ShiftLeft(adjusts, UserShift);
-                        entry |= global::System.Runtime.Intrinsics.Vector128.ShiftLeft(adjusts & ~global::System.Runtime.Intrinsics.Vector128.ShiftRightLogical(entry, GuestKernelShift), GlobalShift);
-                        global::System.Runtime.Intrinsics.Vector128.StoreUnsafe(entry, ref to, (nuint)index);
+                        var kernel = __Vector128.ShiftLeft(adjusts & ~__Vector128.ShiftRightLogical(entry, UserShift), GuestKernelShift);
+                        entry |= kernel | __Vector128.ShiftLeft(adjusts, UserShift);
+                        entry |= __Vector128.ShiftLeft(adjusts & ~__Vector128.ShiftRightLogical(entry, GuestKernelShift), GlobalShift);
+                        __Vector128.StoreUnsafe(entry, ref to, (nuint)index);
                     }
                 }
             }
@@ -931,60 +750,59 @@ namespace Xen.Pv
             }
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        private static void __ThrowDestinationTooShort() =>
-            throw new global::System.ArgumentException("The destination is shorter than the entries to adjust.", "adjusted");
-
         // Equality: two entries are equal when their raw values are.
 
         /// <summary>Whether the two entries have the same raw value.</summary>
         /// <param name="other">The entry to compare with.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         public bool Equals(L1e other) => __raw == other.__raw;
 
         /// <summary>Whether <paramref name="obj"/> is an entry of this layout with the same raw value.</summary>
         /// <param name="obj">The object to compare with.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         public override bool Equals(object? obj) => obj is L1e other && __raw == other.__raw;
 
         /// <summary>The hash code of the raw value.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         public override int GetHashCode() => __raw.GetHashCode();
 
         /// <summary>Whether the two entries have the same raw value.</summary>
         /// <param name="left">The first entry.</param>
         /// <param name="right">The second entry.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static bool operator ==(L1e left, L1e right) => left.__raw == right.__raw;
 
         /// <summary>Whether the two entries have different raw values.</summary>
         /// <param name="left">The first entry.</param>
         /// <param name="right">The second entry.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static bool operator !=(L1e left, L1e right) => left.__raw != right.__raw;
 
         // Formatting.
 
-        /// <summary>Formats the entry as its raw value and its non-zero fields, for example <c>L1e 0x8000000012345067 { Present, Writable, Frame = 0x12345 }</c>.</summary>
-        /// <remarks>Fields of every configuration are shown; <see cref="ToString(global::Xen.Pv.XenConfig)"/> shows one configuration's.</remarks>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        /// <summary>Formats the entry as its raw value and its non-zero fields, for example <c>L1e 0x8000000012345067 { Present, Writable,
+        /// Frame = 0x12345 }</c>.</summary>
+        /// <remarks>Fields of every configuration are shown; <see cref="ToString(global::Xen.Pv.XenConfig)"/> shows one
+        /// configuration's.</remarks>
+        [__GeneratedCode("PteGen", "0.1.0")]
         public override string ToString() => __Format(null);
 
         /// <summary>Formats the entry as its raw value and the non-zero fields that exist in <paramref name="configuration"/>.</summary>
         /// <param name="configuration">A valid configuration (the switches that are on).</param>
-        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see <see cref="IsValid"/>).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="configuration"/> is not valid (see
+        /// <see cref="IsValid"/>).</exception>
+        [__GeneratedCode("PteGen", "0.1.0")]
         public string ToString(global::Xen.Pv.XenConfig configuration)
         {
             if (!IsValid(configuration))
             {
-                __ThrowInvalidConfiguration(configuration);
+                throw __InvalidConfiguration(configuration);
             }
 
             return __Format(configuration);
         }
 
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         private string __Format(global::Xen.Pv.XenConfig? configuration)
         {
             var text = new global::System.Text.StringBuilder("L1e 0x", 128);
@@ -1047,13 +865,15 @@ namespace Xen.Pv
 
             if ((__raw & AvailableMask) != 0)
             {
-                text.Append(separator).Append("Available = 0x").Append(((ulong)this.Available).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("Available = 0x").Append(((ulong)this.Available).ToString("x",
+                    global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 
             if ((__raw & FrameMask) != 0)
             {
-                text.Append(separator).Append("Frame = 0x").Append(((ulong)this.Frame).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("Frame = 0x").Append(((ulong)this.Frame).ToString("x",
+                    global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 
@@ -1065,23 +885,27 @@ namespace Xen.Pv
 
             if ((__raw & AvailableHighMask) != 0)
             {
-                text.Append(separator).Append("AvailableHigh = 0x").Append(((ulong)this.AvailableHigh).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("AvailableHigh = 0x").Append(((ulong)this.AvailableHigh).ToString("x",
+                    global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 
             if ((__raw & ProtectionKeyMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Pke) != 0))
             {
-                text.Append(separator).Append("ProtectionKey = 0x").Append(((ulong)this.ProtectionKey).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("ProtectionKey = 0x").Append(((ulong)this.ProtectionKey).ToString("x",
+                    global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 
             if ((__raw & SoftwareKeyBitsMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0))
             {
-                text.Append(separator).Append("SoftwareKeyBits = 0x").Append(((ulong)this.SoftwareKeyBits).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
+                text.Append(separator).Append("SoftwareKeyBits = 0x").Append(((ulong)this.SoftwareKeyBits).ToString("x",
+                    global::System.Globalization.CultureInfo.InvariantCulture));
                 separator = ", ";
             }
 
-            if ((__raw & Software62Mask) != 0 && (configuration is null || ((configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0 && (configuration.Value & global::Xen.Pv.XenConfig.Debug) == 0)))
+            if ((__raw & Software62Mask) != 0 && (configuration is null || ((configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0
+                && (configuration.Value & global::Xen.Pv.XenConfig.Debug) == 0)))
             {
                 text.Append(separator).Append("Software62");
                 separator = ", ";
@@ -1106,12 +930,24 @@ namespace Xen.Pv
         /// The static description of this layout: fields, bit ranges, owners, conditions and valid configurations, for
         /// tools that print, document or decode entries without reflection.
         /// </summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         public static global::PteGen.PteLayoutDescriptor Descriptor => __PteGenDescriptor.Instance;
 
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+        [__GeneratedCode("PteGen", "0.1.0")]
         private static class __PteGenDescriptor
         {
+            // The configurations a claim holds in, one array per distinct set (the descriptor keeps copies).
+            // None, Debug, Pke
+            private static readonly ulong[] AllConfigurations = { 0x0UL, 0x1UL, 0x2UL };
+            // Pke
+            private static readonly ulong[] Configurations1 = { 0x2UL };
+            // None, Debug
+            private static readonly ulong[] Configurations2 = { 0x0UL, 0x1UL };
+            // None
+            private static readonly ulong[] Configurations3 = { 0x0UL };
+            // Debug
+            private static readonly ulong[] Configurations4 = { 0x1UL };
+
             internal static readonly global::PteGen.PteLayoutDescriptor Instance = new global::PteGen.PteLayoutDescriptor(
                 "L1e",
                 1,
@@ -1121,102 +957,71 @@ namespace Xen.Pv
                     new global::PteGen.PteSwitchDescriptor("Debug", 0x1UL),
                     new global::PteGen.PteSwitchDescriptor("Pke", 0x2UL),
                 },
-                new ulong[] { 0x0UL, 0x1UL, 0x2UL },
+                AllConfigurations,
                 new global::PteGen.PteFieldDescriptor[]
                 {
-                    new global::PteGen.PteFieldDescriptor(
-                        "Present", 0, 0, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.Present, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "Writable", 1, 1, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.Writable, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "User", 2, 2, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.User, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "WriteThrough", 3, 3, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: true, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "CacheDisable", 4, 4, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: true, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "Accessed", 5, 5, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.Accessed, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "Dirty", 6, 6, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.Dirty, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "Pat", 7, 7, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: true, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "Global", 8, 8, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.Global, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "Available", 9, 11, global::PteGen.PteOwner.GuestAvailable, global::PteGen.PteRole.None, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "Frame", 12, 51, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.Frame, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "GuestKernel", 52, 52, global::PteGen.PteOwner.XenReserved, global::PteGen.PteRole.GuestKernel, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "AvailableHigh", 53, 58, global::PteGen.PteOwner.GuestAvailable, global::PteGen.PteRole.None, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "ProtectionKey", 59, 62, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.ProtectionKey, "Pke",
-                        new ulong[] { 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "SoftwareKeyBits", 59, 61, global::PteGen.PteOwner.GuestAvailable, global::PteGen.PteRole.None, "!Pke",
-                        new ulong[] { 0x0UL, 0x1UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "Software62", 62, 62, global::PteGen.PteOwner.GuestAvailable, global::PteGen.PteRole.None, "!Pke && !Debug",
-                        new ulong[] { 0x0UL },
-                        guestRefused: false, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "GrantMapping", 62, 62, global::PteGen.PteOwner.XenReserved, global::PteGen.PteRole.GrantMapping, "Debug",
-                        new ulong[] { 0x1UL },
-                        guestRefused: true, relocatable: false, optional: false),
-                    new global::PteGen.PteFieldDescriptor(
-                        "NoExecute", 63, 63, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.NoExecute, "",
-                        new ulong[] { 0x0UL, 0x1UL, 0x2UL },
-                        guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("Present", 0, 0, global::PteGen.PteOwner.Hardware,
+                        global::PteGen.PteRole.Present, "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("Writable", 1, 1, global::PteGen.PteOwner.Hardware,
+                        global::PteGen.PteRole.Writable, "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("User", 2, 2, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.User, "",
+                        AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("WriteThrough", 3, 3, global::PteGen.PteOwner.Hardware,
+                        global::PteGen.PteRole.None, "", AllConfigurations, guestRefused: true, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("CacheDisable", 4, 4, global::PteGen.PteOwner.Hardware,
+                        global::PteGen.PteRole.None, "", AllConfigurations, guestRefused: true, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("Accessed", 5, 5, global::PteGen.PteOwner.Hardware,
+                        global::PteGen.PteRole.Accessed, "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("Dirty", 6, 6, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.Dirty,
+                        "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("Pat", 7, 7, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
+                        AllConfigurations, guestRefused: true, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("Global", 8, 8, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.Global,
+                        "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("Available", 9, 11, global::PteGen.PteOwner.GuestAvailable,
+                        global::PteGen.PteRole.None, "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("Frame", 12, 51, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.Frame,
+                        "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("GuestKernel", 52, 52, global::PteGen.PteOwner.XenReserved,
+                        global::PteGen.PteRole.GuestKernel, "", AllConfigurations, guestRefused: false, relocatable: false,
+                        optional: false),
+                    new global::PteGen.PteFieldDescriptor("AvailableHigh", 53, 58, global::PteGen.PteOwner.GuestAvailable,
+                        global::PteGen.PteRole.None, "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("ProtectionKey", 59, 62, global::PteGen.PteOwner.Hardware,
+                        global::PteGen.PteRole.ProtectionKey, "Pke", Configurations1, guestRefused: false, relocatable: false,
+                        optional: false),
+                    new global::PteGen.PteFieldDescriptor("SoftwareKeyBits", 59, 61, global::PteGen.PteOwner.GuestAvailable,
+                        global::PteGen.PteRole.None, "!Pke", Configurations2, guestRefused: false, relocatable: false, optional: false),
+                    new global::PteGen.PteFieldDescriptor("Software62", 62, 62, global::PteGen.PteOwner.GuestAvailable,
+                        global::PteGen.PteRole.None, "!Pke && !Debug", Configurations3, guestRefused: false, relocatable: false,
+                        optional: false),
+                    new global::PteGen.PteFieldDescriptor("GrantMapping", 62, 62, global::PteGen.PteOwner.XenReserved,
+                        global::PteGen.PteRole.GrantMapping, "Debug", Configurations4, guestRefused: true, relocatable: false,
+                        optional: false),
+                    new global::PteGen.PteFieldDescriptor("NoExecute", 63, 63, global::PteGen.PteOwner.Hardware,
+                        global::PteGen.PteRole.NoExecute, "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
                 });
         }
 
-        /// <summary>The exception for a value that does not fit its field; kept out of line so the With methods stay small.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        // The exceptions, each built out of line by a helper its callers throw: the JIT then knows that the call never
+        // returns, keeps it off the hot path, and the fast path is what hand-written code would be.
+
+        /// <summary>The exception for a value that does not fit its field (each range-checked With method passes only the value, through a
+        /// local function, so its call site is small).</summary>
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.NoInlining)]
         private static global::System.ArgumentOutOfRangeException __ValueOutOfRange(string field, int width, ulong maximum, ulong value) =>
-            new global::System.ArgumentOutOfRangeException(
-                "value",
-                value,
+            new global::System.ArgumentOutOfRangeException("value", value,
                 $"{field} is {width} bits wide: {value} (0x{value:x}) is above its largest value, {maximum} (0x{maximum:x}).");
 
-        /// <summary>Throws for a configuration that <see cref="IsValid"/> rejects.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-        private static void __ThrowInvalidConfiguration(global::Xen.Pv.XenConfig configuration)
-        {
-            throw new global::System.ArgumentOutOfRangeException(
-                nameof(configuration),
-                configuration,
+        /// <summary>The exception for a configuration that <see cref="IsValid"/> rejects.</summary>
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.NoInlining)]
+        private static global::System.ArgumentOutOfRangeException __InvalidConfiguration(global::Xen.Pv.XenConfig configuration) =>
+            new global::System.ArgumentOutOfRangeException(nameof(configuration), configuration,
                 "Not a valid configuration of L1e: it has a switch the layout does not know, or two switches that are mutually exclusive.");
-        }
+
+        /// <summary>The exception for a destination table shorter than its source.</summary>
+        [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.NoInlining)]
+        private static global::System.ArgumentException __DestinationTooShort() =>
+            new global::System.ArgumentException("The destination is shorter than the entries to adjust.", "adjusted");
     }
 }

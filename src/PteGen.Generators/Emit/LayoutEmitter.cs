@@ -91,11 +91,13 @@ internal static partial class LayoutEmitter
                 using (writer.Block())
                 {
                     var message = Literals.String($"The PteGen layout '{layout.DisplayName}' has errors (see its PTE0xx diagnostics), so '{field.Name}' was not generated.");
-                    writer.Line($"get => throw new global::System.InvalidOperationException({message});");
+                    writer.Line("get => throw new global::System.InvalidOperationException(");
+                    writer.Line($"    {message});");
                     if (field.Accessors != AccessorShape.Get)
                     {
                         // The accessors the user declared (PTE004 says why they are wrong), so the declaration compiles.
-                        writer.Line($"{(field.Accessors == AccessorShape.GetInit ? "init" : "set")} => throw new global::System.InvalidOperationException({message});");
+                        writer.Line($"{(field.Accessors == AccessorShape.GetInit ? "init" : "set")} => throw new global::System.InvalidOperationException(");
+                        writer.Line($"    {message});");
                     }
                 }
             }

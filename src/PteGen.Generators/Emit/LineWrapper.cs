@@ -39,10 +39,14 @@ internal static class LineWrapper
             leading++;
         }
 
-        return new Wrapping(line, indent.Length, line.Substring(0, leading) + indentUnit).Run();
+        return new Wrapping(line, indent.Length, leading, line.Substring(0, leading) + indentUnit).Run();
     }
 
-    private sealed class Wrapping(string line, int indent, string indentUnit)
+    /// <param name="line">The line.</param>
+    /// <param name="indent">The writer's indentation before every piece.</param>
+    /// <param name="leading">The spaces the line itself starts with: no break there.</param>
+    /// <param name="indentUnit">The start of a continued line of code.</param>
+    private sealed class Wrapping(string line, int indent, int leading, string indentUnit)
     {
         private readonly List<string> _pieces = [];
         private readonly StringBuilder _current = new();
@@ -58,6 +62,12 @@ internal static class LineWrapper
         private bool _interpolated;
         private bool _inTag;
 
+        /// <summary>Where the current piece's open string literal may be split after a space, or -1.</summary>
+        private int _stringSpace = -1;
+
+        /// <summary>Where the current piece's open string literal starts (its quote).</summary>
+        private int _stringStart;
+
         private bool InCodeString => _inString && _comment is null;
 
         private int Width => indent + _prefix.Length + _current.Length;
@@ -72,8 +82,20 @@ internal static class LineWrapper
                 if (InCodeString && Width + EscapeLength(index) + 3 > MaxLength && LastBreak() < 0 && !_interpolated && c != '"')
                 {
                     // A literal longer than the line: close it here and go on with a second one (never inside an escape).
-                    _pieces.Add(_prefix + _current + "\" +");
-                    _current.Clear().Append('"');
+                    // At a space of the literal (kept on the first line) when there is one near the end, else here.
+                    var at = _stringSpace > 0 && _current.Length - _stringSpace < MaxLength / 4 ? _stringSpace : _current.Length;
+                    var limit = MaxLength - indent - _prefix.Length - 3;
+                    if (at > limit)
+                    {
+                        // The piece came over already (a continued line is indented deeper): split earlier, between escapes.
+                        at = SplitPointUpTo(limit);
+                    }
+
+                    var rest = _current.ToString(at, _current.Length - at);
+                    _pieces.Add(_prefix + _current.ToString(0, at) + "\" +");
+                    _current.Clear().Append('"').Append(rest);
+                    _stringSpace = -1;
+                    _stringStart = 0;
                     _prefix = Continuation();
                     ClearBreaks();
                     continue;
@@ -114,12 +136,18 @@ internal static class LineWrapper
             {
                 _interpolated = !_inString && _current.Length > 0 && _current[_current.Length - 1] == '$';
                 _inString = !_inString;
+                _stringSpace = -1;
+                _stringStart = _current.Length;
+            }
+            else if (c == ' ' && InCodeString && !_interpolated)
+            {
+                _stringSpace = _current.Length + 1;
             }
             else if (_comment is not null && (c == '<' || c == '>'))
             {
                 _inTag = c == '<';
             }
-            else if (c == ' ' && !_inString && !_inTag && _current.Length > 0)
+            else if (c == ' ' && !_inString && !_inTag && (_pieces.Count > 0 || _current.Length > leading) && !EndsWithNew())
             {
                 NoteBreak(_current.Length, Rank(line, index));
             }
@@ -127,6 +155,25 @@ internal static class LineWrapper
             _current.Append(c);
             return index + 1;
         }
+
+        /// <summary>The last place at or before <paramref name="limit"/> where the open literal may be split (not in an escape).</summary>
+        private int SplitPointUpTo(int limit)
+        {
+            var position = _stringStart + 1;
+            var last = position;
+            while (position <= limit && position < _current.Length)
+            {
+                last = position;
+                position += _current[position] != '\\' ? 1 : position + 1 < _current.Length && _current[position + 1] == 'u' ? 6 : 2;
+            }
+
+            return position <= limit ? position : last;
+        }
+
+        /// <summary>Whether the piece ends in the keyword <c>new</c>, which stays with its type.</summary>
+        private bool EndsWithNew() =>
+            _current.Length >= 3 && _current[_current.Length - 1] == 'w' && _current[_current.Length - 2] == 'e' && _current[_current.Length - 3] == 'n'
+            && (_current.Length == 3 || !char.IsLetterOrDigit(_current[_current.Length - 4]) && _current[_current.Length - 4] != '_');
 
         /// <summary>
         /// How many characters move together from <paramref name="index"/>: an escape of a string literal as a whole
@@ -165,6 +212,8 @@ internal static class LineWrapper
 
             // The rest is short (it fitted on the line), so finding its breaks again keeps the whole pass linear.
             ClearBreaks();
+            _stringSpace = -1;
+            _stringStart -= at + 1;
             var inString = false;
             var inTag = false;
             for (var index = 0; index < rest.Length; index++)
@@ -178,7 +227,7 @@ internal static class LineWrapper
                 {
                     inTag = c == '<';
                 }
-                else if (c == ' ' && !inString && !inTag && index > 0)
+                else if (c == ' ' && !inString && !inTag && index > 0 && rest[index - 1] != ' ')
                 {
                     NoteBreak(index, Rank(rest, index));
                 }

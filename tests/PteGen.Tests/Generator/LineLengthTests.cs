@@ -85,6 +85,19 @@ public sealed class LineLengthTests
     }
 
     [Fact]
+    public void ALiteralThatStartsAnIndentedLineBreaksWithinTheLimitToo()
+    {
+        var value = "The PteGen layout 'Outer0.L1e' has errors (see its PTE0xx diagnostics), so 'FixedGuestAvailableBits' was not generated.";
+        var line = $"    {SymbolDisplay.FormatLiteral(value, quote: true)});";
+
+        var pieces = LineWrapper.Wrap(line, new string(' ', 24), "    ");
+
+        Assert.All(pieces, piece => Assert.True(24 + piece.Length <= MaxLength, piece));
+        Assert.StartsWith("    \"The PteGen", pieces[0], StringComparison.Ordinal);
+        Assert.Equal(value, ConstantString(SyntaxFactory.ParseExpression(string.Join("\n", pieces).Trim().TrimEnd(';', ')'))));
+    }
+
+    [Fact]
     public void ADocCommentBreaksAsACommentAndNeverInsideATag()
     {
         var line = "/// <summary>Applies <see cref=\"AdjustGuestL1e(L1e, global::PteGen.PvDomainKind, global::Xen.Pv.XenConfig)\"/> "
@@ -120,7 +133,7 @@ public sealed class LineLengthTests
     private static string ConstantString(ExpressionSyntax expression)
     {
         var tree = CSharpSyntaxTree.ParseText($"class C {{ const string S = {expression}; }}");
-        var compilation = CSharpCompilation.Create("Constant", [tree], Basic.Reference.Assemblies.Net100.References.All);
+        var compilation = CSharpCompilation.Create("Constant", [tree], Basic.Reference.Assemblies.Net100.References.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var field = tree.GetRoot().DescendantNodes().OfType<VariableDeclaratorSyntax>().Single();
         var symbol = (IFieldSymbol)compilation.GetSemanticModel(tree).GetDeclaredSymbol(field)!;
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

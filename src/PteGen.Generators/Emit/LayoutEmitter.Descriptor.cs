@@ -83,7 +83,7 @@ internal static partial class LayoutEmitter
     /// <returns>The sets, and the name of each field's set.</returns>
     private static (List<(string Name, List<ulong> Value)> Sets, List<string> FieldSets) ConfigurationSets(LayoutModel layout, IReadOnlyList<ulong> configurations)
     {
-        var sets = new List<(string Name, List<ulong> Value)> { ("AllConfigurations", configurations.ToList()) };
+        var sets = new List<(string Name, List<ulong> Value)> { (GeneratedNames.AllConfigurations, configurations.ToList()) };
         var names = new Dictionary<string, string> { [Key(configurations)] = sets[0].Name };
         var fieldSets = new List<string>();
         foreach (var field in layout.Fields)
@@ -92,7 +92,7 @@ internal static partial class LayoutEmitter
             var key = Key(active);
             if (!names.TryGetValue(key, out var name))
             {
-                name = "Configurations" + Literals.Int(sets.Count);
+                name = GeneratedNames.ConfigurationSet(sets.Count);
                 names.Add(key, name);
                 sets.Add((name, active));
             }

@@ -1,6 +1,5 @@
 using PteGen.Generators.Helpers;
 using PteGen.Generators.Model;
-using PteGen.Generators.Validation;
 
 namespace PteGen.Generators.Emit;
 
@@ -18,7 +17,10 @@ internal static partial class LayoutEmitter
         var value = GeneratedNames.Parameters.Value;
 
         writer.Line();
-        writer.Line($"// {plain}: {LayoutValidator.DescribeClaim(field)}{(field.Role == PteRole.None ? "" : $", role {field.Role}")}.");
+        // The condition as the bit map shows it (canonical, cut short): however it was written, the same file.
+        var when = field.WhenText.Length == 0 ? "" : $", when {BitMapCondition(field.When?.ToString() ?? field.WhenText)}";
+        var role = field.Role == PteRole.None ? "" : $", role {field.Role}";
+        writer.Line($"// {plain}: {Parsing.KnownNames.AttributeName(field.Owner)} {bits}{when}{role}.");
         writer.Line($"/// <summary>The mask of <see cref=\"{name}\"/>: {bits}, in place.</summary>");
         writer.Line($"public const ulong {mask} = {Literals.Mask(field.Mask)};");
         writer.Line($"/// <summary>The position of the lowest bit of <see cref=\"{name}\"/>.</summary>");

@@ -38,7 +38,7 @@ internal static partial class LayoutEmitter
 
         if (layout.Switches.HasSwitches)
         {
-            WriteRuntimeFixup(writer, layout, plan);
+            WriteRuntimeFixup(writer, layout, plan, buildConfiguration);
         }
 
         WriteFixupCore(writer, layout, plan);
@@ -77,7 +77,7 @@ internal static partial class LayoutEmitter
         }
 
         writer.Line();
-        WriteFixupSummary(writer, plan, configurationName is null ? null : $"the build configuration, <c>{configurationName}</c> (the <c>PteGenConfiguration</c> MSBuild property; no switch when it is empty)");
+        WriteFixupSummary(writer, plan, configurationName is null ? null : $"the build configuration, <c>{configurationName}</c> (the <c>PteGenConfiguration</c> MSBuild property; no switch when it is empty)", null);
         writer.Line($"/// <param name=\"{Parameter.Entry}\">The entry the guest submitted.</param>");
         writer.Line($"/// <param name=\"{Parameter.Kind}\">The kind of the guest's domain.</param>");
         writer.Line("/// <returns>The entry Xen installs.</returns>");
@@ -92,7 +92,7 @@ internal static partial class LayoutEmitter
         WriteBatchOverloads(writer, layout, plan, $"{plan.MethodName}({layout.Name}, {DomainKind})", "", [], null, arguments);
     }
 
-    private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan)
+    private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan, ulong? buildConfiguration)
     {
         var type = layout.Switches.TypeName;
         var configuration = Parameter.Configuration;
@@ -107,7 +107,11 @@ internal static partial class LayoutEmitter
         var configurationDoc = $"/// <param name=\"{configuration}\">A valid configuration (the switches that are on).</param>";
         var invalidDoc = $"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{configuration}\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>";
         writer.Line();
-        WriteFixupSummary(writer, plan, "a configuration chosen at run time");
+        WriteFixupSummary(
+            writer,
+            plan,
+            "a configuration chosen at run time",
+            buildConfiguration is null ? null : FullyDescribedFixup(layout, plan, buildConfiguration));
         writer.Line($"/// <param name=\"{Parameter.Entry}\">The entry the guest submitted.</param>");
         writer.Line($"/// <param name=\"{Parameter.Kind}\">The kind of the guest's domain.</param>");
         writer.Line(configurationDoc);
@@ -197,13 +201,31 @@ internal static partial class LayoutEmitter
         }
     }
 
-    private static void WriteFixupSummary(SourceWriter writer, FixupPlan plan, string? configuration)
+    /// <param name="writer">The writer.</param>
+    /// <param name="plan">The fixup.</param>
+    /// <param name="configuration">The configuration the overload applies, as a phrase.</param>
+    /// <param name="described">
+    /// The overload whose summary says what the steps do, or <see langword="null"/> for this one: the steps are described
+    /// once, and the other overloads point to it.
+    /// </param>
+    private static void WriteFixupSummary(SourceWriter writer, FixupPlan plan, string? configuration, string? described)
     {
         var under = configuration is null ? "" : $" under {configuration}";
         writer.Line("/// <summary>");
-        writer.Line($"/// Xen's <c>adjust_guest_l{plan.Level}e</c>{under}. {FixupBehaviour(plan)}");
+        writer.Line(described is null
+            ? $"/// Xen's <c>adjust_guest_l{plan.Level}e</c>{under}. {FixupBehaviour(plan)}"
+            : $"/// Xen's <c>adjust_guest_l{plan.Level}e</c>{under}: the steps of <see cref=\"{described}\"/>.");
         writer.Line("/// </summary>");
     }
+
+    /// <summary>
+    /// The overload whose summary describes the steps: the build configuration's when it is generated, else the run-time
+    /// configuration's (the negotiated overload's own summary describes them when neither is generated).
+    /// </summary>
+    private static string? FullyDescribedFixup(LayoutModel layout, FixupPlan plan, ulong? buildConfiguration) =>
+        buildConfiguration is not null ? $"{plan.MethodName}({layout.Name}, {DomainKind})"
+        : layout.Switches.HasSwitches ? $"{plan.MethodName}({layout.Name}, {DomainKind}, {layout.Switches.TypeName})"
+        : null;
 
     private static string FixupBehaviour(FixupPlan plan)
     {

@@ -15,7 +15,7 @@ internal static partial class LayoutEmitter
     /// does not use, and the hypervisor picks, deterministically, a bit for each relocatable claim: required claims
     /// first, then optional ones while bits remain, each preferring its declared (home) bit, else the lowest candidate.
     /// </summary>
-    private static void WriteNegotiation(SourceWriter writer, LayoutModel layout, FixupPlan? plan)
+    private static void WriteNegotiation(SourceWriter writer, LayoutModel layout, FixupPlan? plan, ulong? buildConfiguration)
     {
         var claims = RelocatableClaims(layout);
         if (claims.Count == 0)
@@ -156,7 +156,7 @@ internal static partial class LayoutEmitter
         WriteNegotiate(writer, layout, claims, locals);
         if (plan is not null)
         {
-            WriteNegotiatedFixup(writer, layout, plan);
+            WriteNegotiatedFixup(writer, layout, plan, buildConfiguration);
         }
     }
 
@@ -287,7 +287,7 @@ internal static partial class LayoutEmitter
     }
 
     /// <summary>The fixup overload that takes negotiated per-domain bits in place of the declared ones.</summary>
-    private static void WriteNegotiatedFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan)
+    private static void WriteNegotiatedFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan, ulong? buildConfiguration)
     {
         var (entry, kind, domain) = (Parameter.Entry, Parameter.Kind, Parameter.Domain);
         var negotiation = GeneratedNames.Negotiation;
@@ -306,7 +306,11 @@ internal static partial class LayoutEmitter
         var failed = $"!{domain}.{Member.Succeeded}";
         var failure = $"{GeneratedNames.ThrowFailedNegotiation}({domain}.{Member.Failure})";
         writer.Line();
-        WriteFixupSummary(writer, plan, "the bits negotiated for one domain (see <see cref=\"" + GeneratedNames.Negotiate + "\"/>)");
+        WriteFixupSummary(
+            writer,
+            plan,
+            "the bits negotiated for one domain (see <see cref=\"" + GeneratedNames.Negotiate + "\"/>)",
+            FullyDescribedFixup(layout, plan, buildConfiguration));
         writer.Line($"/// <param name=\"{entry}\">The entry the guest submitted.</param>");
         writer.Line($"/// <param name=\"{kind}\">The kind of the guest's domain.</param>");
         writer.Line(domainDoc);

@@ -54,7 +54,7 @@ internal static partial class LayoutEmitter
 
             WriteOwnership(writer, layout);
             WriteFixups(writer, layout, fixup, buildConfiguration);
-            WriteNegotiation(writer, layout, fixup);
+            WriteNegotiation(writer, layout, fixup, buildConfiguration);
             WriteEquality(writer, layout);
             WriteFormatting(writer, layout);
             WriteDescriptor(writer, layout);

@@ -253,56 +253,26 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
     [__GeneratedCode("PteGen", "0.1.0")]
     private string __Format()
     {
+        var invariant = global::System.Globalization.CultureInfo.InvariantCulture;
         var text = new global::System.Text.StringBuilder("MixedEntry 0x", 128);
-        text.Append(__raw.ToString("x16", global::System.Globalization.CultureInfo.InvariantCulture));
+        text.Append(__raw.ToString("x16", invariant));
         var separator = " { ";
 
-        if ((__raw & LowMask) != 0)
-        {
-            text.Append(separator).Append("Low");
-            separator = ", ";
-        }
-
-        if ((__raw & CacheMask) != 0)
-        {
-            text.Append(separator).Append("Cache = ").Append(this.Cache.ToString());
-            separator = ", ";
-        }
-
-        if ((__raw & AddressMask) != 0)
-        {
-            text.Append(separator).Append("Address = 0x").Append(((ulong)this.Address).ToString("x",
-                global::System.Globalization.CultureInfo.InvariantCulture));
-            separator = ", ";
-        }
-
-        if ((__raw & ModeMask) != 0)
-        {
-            text.Append(separator).Append("Mode = ").Append(this.Mode.ToString());
-            separator = ", ";
-        }
-
-        if ((__raw & ByteMask) != 0)
-        {
-            text.Append(separator).Append("Byte = 0x").Append(((ulong)this.Byte).ToString("x",
-                global::System.Globalization.CultureInfo.InvariantCulture));
-            separator = ", ";
-        }
-
-        if ((__raw & ReservedMask) != 0)
-        {
-            text.Append(separator).Append("Reserved = 0x").Append(((ulong)this.Reserved).ToString("x",
-                global::System.Globalization.CultureInfo.InvariantCulture));
-            separator = ", ";
-        }
-
-        if ((__raw & HighMask) != 0)
-        {
-            text.Append(separator).Append("High");
-            separator = ", ";
-        }
+        if ((__raw & LowMask) != 0) Add("Low");
+        if ((__raw & CacheMask) != 0) Add("Cache = " + this.Cache.ToString());
+        if ((__raw & AddressMask) != 0) Add("Address = 0x" + ((ulong)this.Address).ToString("x", invariant));
+        if ((__raw & ModeMask) != 0) Add("Mode = " + this.Mode.ToString());
+        if ((__raw & ByteMask) != 0) Add("Byte = 0x" + ((ulong)this.Byte).ToString("x", invariant));
+        if ((__raw & ReservedMask) != 0) Add("Reserved = 0x" + ((ulong)this.Reserved).ToString("x", invariant));
+        if ((__raw & HighMask) != 0) Add("High");
 
         return text.Append(separator == ", " ? " }" : " { }").ToString();
+
+        void Add(string item)
+        {
+            text.Append(separator).Append(item);
+            separator = ", ";
+        }
     }
 
     /// <summary>

@@ -106,18 +106,20 @@ namespace Deep.Name.Space
                 [__GeneratedCode("PteGen", "0.1.0")]
                 private string __Format()
                 {
+                    var invariant = global::System.Globalization.CultureInfo.InvariantCulture;
                     var text = new global::System.Text.StringBuilder("Whole 0x", 128);
-                    text.Append(__raw.ToString("x16", global::System.Globalization.CultureInfo.InvariantCulture));
+                    text.Append(__raw.ToString("x16", invariant));
                     var separator = " { ";
 
-                    if ((__raw & fixedMask) != 0)
-                    {
-                        text.Append(separator).Append("fixed = 0x").Append(((ulong)this.@fixed).ToString("x",
-                            global::System.Globalization.CultureInfo.InvariantCulture));
-                        separator = ", ";
-                    }
+                    if ((__raw & fixedMask) != 0) Add("fixed = 0x" + ((ulong)this.@fixed).ToString("x", invariant));
 
                     return text.Append(separator == ", " ? " }" : " { }").ToString();
+
+                    void Add(string item)
+                    {
+                        text.Append(separator).Append(item);
+                        separator = ", ";
+                    }
                 }
 
                 /// <summary>

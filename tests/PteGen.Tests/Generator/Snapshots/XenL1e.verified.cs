@@ -587,11 +587,8 @@ namespace Xen.Pv
         }
 
         /// <summary>
-        /// Xen's <c>adjust_guest_l1e</c> under a configuration chosen at run time. For a <see cref="Present"/> entry of a 64-bit PV
-        /// domain: an entry without <see cref="User"/> (a kernel mapping) gets <see cref="User"/> and the kernel marker
-        /// <see cref="GuestKernel"/>; then an entry without the kernel marker (a user mapping) gets <see cref="Global"/> and
-        /// <see cref="User"/>. <see cref="Global"/> is never cleared and no other bit changes. Entries that are not present, and every
-        /// entry of a 32-bit PV domain, come back unchanged.
+        /// Xen's <c>adjust_guest_l1e</c> under a configuration chosen at run time: the steps of
+        /// <see cref="AdjustGuestL1e(L1e, global::PteGen.PvDomainKind)"/>.
         /// </summary>
         /// <param name="entry">The entry the guest submitted.</param>
         /// <param name="kind">The kind of the guest's domain.</param>
@@ -805,125 +802,43 @@ namespace Xen.Pv
         [__GeneratedCode("PteGen", "0.1.0")]
         private string __Format(global::Xen.Pv.XenConfig? configuration)
         {
+            var invariant = global::System.Globalization.CultureInfo.InvariantCulture;
             var text = new global::System.Text.StringBuilder("L1e 0x", 128);
-            text.Append(__raw.ToString("x16", global::System.Globalization.CultureInfo.InvariantCulture));
+            text.Append(__raw.ToString("x16", invariant));
             var separator = " { ";
 
-            if ((__raw & PresentMask) != 0)
-            {
-                text.Append(separator).Append("Present");
-                separator = ", ";
-            }
-
-            if ((__raw & WritableMask) != 0)
-            {
-                text.Append(separator).Append("Writable");
-                separator = ", ";
-            }
-
-            if ((__raw & UserMask) != 0)
-            {
-                text.Append(separator).Append("User");
-                separator = ", ";
-            }
-
-            if ((__raw & WriteThroughMask) != 0)
-            {
-                text.Append(separator).Append("WriteThrough");
-                separator = ", ";
-            }
-
-            if ((__raw & CacheDisableMask) != 0)
-            {
-                text.Append(separator).Append("CacheDisable");
-                separator = ", ";
-            }
-
-            if ((__raw & AccessedMask) != 0)
-            {
-                text.Append(separator).Append("Accessed");
-                separator = ", ";
-            }
-
-            if ((__raw & DirtyMask) != 0)
-            {
-                text.Append(separator).Append("Dirty");
-                separator = ", ";
-            }
-
-            if ((__raw & PatMask) != 0)
-            {
-                text.Append(separator).Append("Pat");
-                separator = ", ";
-            }
-
-            if ((__raw & GlobalMask) != 0)
-            {
-                text.Append(separator).Append("Global");
-                separator = ", ";
-            }
-
-            if ((__raw & AvailableMask) != 0)
-            {
-                text.Append(separator).Append("Available = 0x").Append(((ulong)this.Available).ToString("x",
-                    global::System.Globalization.CultureInfo.InvariantCulture));
-                separator = ", ";
-            }
-
-            if ((__raw & FrameMask) != 0)
-            {
-                text.Append(separator).Append("Frame = 0x").Append(((ulong)this.Frame).ToString("x",
-                    global::System.Globalization.CultureInfo.InvariantCulture));
-                separator = ", ";
-            }
-
-            if ((__raw & GuestKernelMask) != 0)
-            {
-                text.Append(separator).Append("GuestKernel");
-                separator = ", ";
-            }
-
-            if ((__raw & AvailableHighMask) != 0)
-            {
-                text.Append(separator).Append("AvailableHigh = 0x").Append(((ulong)this.AvailableHigh).ToString("x",
-                    global::System.Globalization.CultureInfo.InvariantCulture));
-                separator = ", ";
-            }
-
-            if ((__raw & ProtectionKeyMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Pke) != 0))
-            {
-                text.Append(separator).Append("ProtectionKey = 0x").Append(((ulong)this.ProtectionKey).ToString("x",
-                    global::System.Globalization.CultureInfo.InvariantCulture));
-                separator = ", ";
-            }
-
-            if ((__raw & SoftwareKeyBitsMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0))
-            {
-                text.Append(separator).Append("SoftwareKeyBits = 0x").Append(((ulong)this.SoftwareKeyBits).ToString("x",
-                    global::System.Globalization.CultureInfo.InvariantCulture));
-                separator = ", ";
-            }
-
+            if ((__raw & PresentMask) != 0) Add("Present");
+            if ((__raw & WritableMask) != 0) Add("Writable");
+            if ((__raw & UserMask) != 0) Add("User");
+            if ((__raw & WriteThroughMask) != 0) Add("WriteThrough");
+            if ((__raw & CacheDisableMask) != 0) Add("CacheDisable");
+            if ((__raw & AccessedMask) != 0) Add("Accessed");
+            if ((__raw & DirtyMask) != 0) Add("Dirty");
+            if ((__raw & PatMask) != 0) Add("Pat");
+            if ((__raw & GlobalMask) != 0) Add("Global");
+            if ((__raw & AvailableMask) != 0) Add("Available = 0x" + ((ulong)this.Available).ToString("x", invariant));
+            if ((__raw & FrameMask) != 0) Add("Frame = 0x" + ((ulong)this.Frame).ToString("x", invariant));
+            if ((__raw & GuestKernelMask) != 0) Add("GuestKernel");
+            if ((__raw & AvailableHighMask) != 0) Add("AvailableHigh = 0x" + ((ulong)this.AvailableHigh).ToString("x", invariant));
+            if ((__raw & ProtectionKeyMask) != 0 && (configuration is null
+                || (configuration.Value & global::Xen.Pv.XenConfig.Pke) != 0)) Add("ProtectionKey = 0x"
+                + ((ulong)this.ProtectionKey).ToString("x", invariant));
+            if ((__raw & SoftwareKeyBitsMask) != 0 && (configuration is null
+                || (configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0)) Add("SoftwareKeyBits = 0x"
+                + ((ulong)this.SoftwareKeyBits).ToString("x", invariant));
             if ((__raw & Software62Mask) != 0 && (configuration is null || ((configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0
-                && (configuration.Value & global::Xen.Pv.XenConfig.Debug) == 0)))
-            {
-                text.Append(separator).Append("Software62");
-                separator = ", ";
-            }
-
-            if ((__raw & GrantMappingMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Debug) != 0))
-            {
-                text.Append(separator).Append("GrantMapping");
-                separator = ", ";
-            }
-
-            if ((__raw & NoExecuteMask) != 0)
-            {
-                text.Append(separator).Append("NoExecute");
-                separator = ", ";
-            }
+                && (configuration.Value & global::Xen.Pv.XenConfig.Debug) == 0))) Add("Software62");
+            if ((__raw & GrantMappingMask) != 0 && (configuration is null
+                || (configuration.Value & global::Xen.Pv.XenConfig.Debug) != 0)) Add("GrantMapping");
+            if ((__raw & NoExecuteMask) != 0) Add("NoExecute");
 
             return text.Append(separator == ", " ? " }" : " { }").ToString();
+
+            void Add(string item)
+            {
+                text.Append(separator).Append(item);
+                separator = ", ";
+            }
         }
 
         /// <summary>

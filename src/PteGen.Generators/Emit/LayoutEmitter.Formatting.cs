@@ -89,7 +89,7 @@ internal static partial class LayoutEmitter
             writer.Line($"text.Append({raw}.ToString(\"x16\", invariant));");
             writer.Line("var separator = \" { \";");
 
-            // One line per field, like a table: the test, then what it adds.
+            // One line per field where it fits, like a table: the test, then what it adds.
             writer.Line();
             foreach (var field in layout.Fields)
             {
@@ -107,7 +107,18 @@ internal static partial class LayoutEmitter
                     FieldKind.Enum => $"{Literals.String(name + " = ")} + {FormattedValue(field)}.ToString()",
                     _ => $"{Literals.String(name + " = 0x")} + ((ulong){FormattedValue(field)}).ToString(\"x\", invariant)",
                 };
-                writer.Line($"if ({test}) Add({item});");
+                var oneLine = $"if ({test}) Add({item});";
+                if (writer.Fits(oneLine))
+                {
+                    writer.Line(oneLine);
+                    continue;
+                }
+
+                writer.Line($"if ({test})");
+                using (writer.Block())
+                {
+                    writer.Line($"Add({item});");
+                }
             }
 
             writer.Line();

@@ -820,16 +820,23 @@ namespace Xen.Pv
             if ((__raw & FrameMask) != 0) Add("Frame = 0x" + ((ulong)this.Frame).ToString("x", invariant));
             if ((__raw & GuestKernelMask) != 0) Add("GuestKernel");
             if ((__raw & AvailableHighMask) != 0) Add("AvailableHigh = 0x" + ((ulong)this.AvailableHigh).ToString("x", invariant));
-            if ((__raw & ProtectionKeyMask) != 0 && (configuration is null
-                || (configuration.Value & global::Xen.Pv.XenConfig.Pke) != 0)) Add("ProtectionKey = 0x"
-                + ((ulong)this.ProtectionKey).ToString("x", invariant));
-            if ((__raw & SoftwareKeyBitsMask) != 0 && (configuration is null
-                || (configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0)) Add("SoftwareKeyBits = 0x"
-                + ((ulong)this.SoftwareKeyBits).ToString("x", invariant));
+            if ((__raw & ProtectionKeyMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Pke) != 0))
+            {
+                Add("ProtectionKey = 0x" + ((ulong)this.ProtectionKey).ToString("x", invariant));
+            }
+            if ((__raw & SoftwareKeyBitsMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0))
+            {
+                Add("SoftwareKeyBits = 0x" + ((ulong)this.SoftwareKeyBits).ToString("x", invariant));
+            }
             if ((__raw & Software62Mask) != 0 && (configuration is null || ((configuration.Value & global::Xen.Pv.XenConfig.Pke) == 0
-                && (configuration.Value & global::Xen.Pv.XenConfig.Debug) == 0))) Add("Software62");
-            if ((__raw & GrantMappingMask) != 0 && (configuration is null
-                || (configuration.Value & global::Xen.Pv.XenConfig.Debug) != 0)) Add("GrantMapping");
+                && (configuration.Value & global::Xen.Pv.XenConfig.Debug) == 0)))
+            {
+                Add("Software62");
+            }
+            if ((__raw & GrantMappingMask) != 0 && (configuration is null || (configuration.Value & global::Xen.Pv.XenConfig.Debug) != 0))
+            {
+                Add("GrantMapping");
+            }
             if ((__raw & NoExecuteMask) != 0) Add("NoExecute");
 
             return text.Append(separator == ", " ? " }" : " { }").ToString();

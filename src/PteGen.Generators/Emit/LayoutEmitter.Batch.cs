@@ -6,8 +6,6 @@ namespace PteGen.Generators.Emit;
 
 internal static partial class LayoutEmitter
 {
-    private const string MemoryMarshal = "global::System.Runtime.InteropServices.MemoryMarshal";
-
     /// <summary>
     /// The whole-table fixup behind every <c>Span</c> overload, from a source table into a destination (the same one for
     /// the in-place form). Where the target has <c>Vector512</c>/<c>Vector256</c>/<c>Vector128</c>, it adjusts 8, 4 or 2
@@ -34,8 +32,9 @@ internal static partial class LayoutEmitter
                 writer.Line(plan.Warns ? "if (!warn)" : "// Vectors first, then the scalar core for what is left.");
                 using (plan.Warns ? writer.Block() : default(SourceWriter.Scope?))
                 {
-                    writer.Line($"ref var from = ref {MemoryMarshal}.GetReference({MemoryMarshal}.Cast<{layout.Name}, ulong>(source));");
-                    writer.Line($"ref var to = ref {MemoryMarshal}.GetReference({MemoryMarshal}.Cast<{layout.Name}, ulong>(destination));");
+                    var memory = Alias.MemoryMarshal;
+                    writer.Line($"ref var from = ref {memory}.GetReference({memory}.Cast<{layout.Name}, ulong>(source));");
+                    writer.Line($"ref var to = ref {memory}.GetReference({memory}.Cast<{layout.Name}, ulong>(destination));");
                     foreach (var width in vectors)
                     {
                         WriteVectorLoop(writer, plan, width);
@@ -50,17 +49,14 @@ internal static partial class LayoutEmitter
                 writer.Line($"destination[index] = {plan.Core}({scalarArguments});");
             }
         }
-
-        writer.Line();
-        writer.Line(GeneratedCode);
-        writer.Line($"private static void {GeneratedNames.ThrowDestinationTooShort}() =>");
-        writer.Line($"    throw new global::System.ArgumentException(\"The destination is shorter than the entries to adjust.\", \"{GeneratedNames.Parameters.Adjusted}\");");
     }
 
     private static void WriteVectorLoop(SourceWriter writer, FixupPlan plan, int width)
     {
-        var vector = $"global::System.Runtime.Intrinsics.Vector{width}";
-        var count = $"{vector}<ulong>.Count";
+        var vector = Alias.Vector(width);
+
+        // The number of 64-bit entries in a vector: a constant, as Vector{width}<ulong>.Count is to the JIT.
+        var count = Literals.Int(width / 64);
         string Mask(PteRole role) => MaskOf(plan, role);
         string Splat(string value) => $"{vector}.Create({value})";
         string Right(string value, PteRole role) =>
@@ -84,7 +80,7 @@ internal static partial class LayoutEmitter
                     3 => $"kind == {DomainKind}.Pv32 ? {Mask(PteRole.User)} | {Mask(PteRole.Writable)} : {Mask(PteRole.User)}",
                     _ => $"kind == {DomainKind}.Pv32 ? {Mask(PteRole.Accessed)} : {Mask(PteRole.Accessed)} | {Mask(PteRole.User)}",
                 };
-                writer.Line($"var zero = {vector}<ulong>.Zero;");
+                writer.Line($"var zero = {vector}.Create(0UL);");
                 writer.Line($"var present = {Splat(Mask(PteRole.Present))};");
                 writer.Line($"var added = {Splat(added)};");
             }
@@ -95,9 +91,9 @@ internal static partial class LayoutEmitter
                 writer.Line($"var entry = {vector}.LoadUnsafe(ref from, (nuint)index);");
                 if (plan.Level == 1)
                 {
-                    writer.Line("// The scalar core's steps, lane by lane.");
                     writer.Line($"var adjusts = {Right("entry", PteRole.Present)} & notPv32;");
-                    writer.Line($"entry |= {Left($"adjusts & ~{Right("entry", PteRole.User)}", PteRole.GuestKernel)} | {Left("adjusts", PteRole.User)};");
+                    writer.Line($"var kernel = {Left($"adjusts & ~{Right("entry", PteRole.User)}", PteRole.GuestKernel)};");
+                    writer.Line($"entry |= kernel | {Left("adjusts", PteRole.User)};");
                     writer.Line($"entry |= {Left($"adjusts & ~{Right("entry", PteRole.GuestKernel)}", PteRole.Global)};");
                 }
                 else

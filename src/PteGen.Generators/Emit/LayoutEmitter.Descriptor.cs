@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using PteGen.Generators.Helpers;
 using PteGen.Generators.Model;
@@ -26,6 +27,19 @@ internal static partial class LayoutEmitter
         writer.Line($"private static class {GeneratedNames.DescriptorHolder}");
         using (writer.Block())
         {
+            var (sets, fieldSets) = ConfigurationSets(layout, configurations);
+            writer.Line("// The configurations a claim holds in, one array per distinct set (the descriptor keeps copies).");
+            foreach (var set in sets)
+            {
+                if (switches.HasSwitches)
+                {
+                    writer.Line($"// {(set.Value.Count == 0 ? "no configuration" : string.Join(", ", set.Value.Select(switches.Format)))}");
+                }
+
+                writer.Line($"private static readonly ulong[] {set.Name} = {ConfigurationArray(set.Value)};");
+            }
+
+            writer.Line();
             writer.Line($"internal static readonly global::PteGen.PteLayoutDescriptor {GeneratedNames.DescriptorInstance} = new global::PteGen.PteLayoutDescriptor(");
             writer.Line($"    {Literals.String(Identifiers.Unescape(layout.Name))},");
             writer.Line($"    {Literals.Int(layout.Level)},");
@@ -46,22 +60,51 @@ internal static partial class LayoutEmitter
                 writer.Line("    new global::PteGen.PteSwitchDescriptor[0],");
             }
 
-            writer.Line($"    {ConfigurationArray(configurations)},");
+            writer.Line($"    {sets[0].Name},");
             writer.Line("    new global::PteGen.PteFieldDescriptor[]");
             writer.Line("    {");
-            foreach (var field in layout.Fields)
+            for (var index = 0; index < layout.Fields.Count; index++)
             {
-                var active = configurations.Where(field.HoldsIn).ToList();
-                writer.Line("        new global::PteGen.PteFieldDescriptor(");
-                writer.Line($"            {Literals.String(Identifiers.Unescape(field.Name))}, {Literals.Int(field.Low)}, {Literals.Int(field.High)}, global::PteGen.PteOwner.{field.Owner}, global::PteGen.PteRole.{field.Role}, {Literals.String(field.When?.ToString() ?? field.WhenText)},");
-                writer.Line($"            {ConfigurationArray(active)},");
-                writer.Line($"            guestRefused: {Literals.Bool(field.IsGuestRefused)}, relocatable: {Literals.Bool(field.Relocatable)}, optional: {Literals.Bool(field.Optional)}),");
+                var (field, active) = (layout.Fields[index], fieldSets[index]);
+                writer.Line(
+                    $"        new global::PteGen.PteFieldDescriptor({Literals.String(Identifiers.Unescape(field.Name))}, {Literals.Int(field.Low)}, {Literals.Int(field.High)}, " +
+                    $"global::PteGen.PteOwner.{field.Owner}, global::PteGen.PteRole.{field.Role}, {Literals.String(field.When?.ToString() ?? field.WhenText)}, {active}, " +
+                    $"guestRefused: {Literals.Bool(field.IsGuestRefused)}, relocatable: {Literals.Bool(field.Relocatable)}, optional: {Literals.Bool(field.Optional)}),");
             }
 
             writer.Line("    });");
         }
     }
 
+    /// <summary>
+    /// The distinct sets of configurations the descriptor names: every valid configuration first (what a claim without
+    /// a condition holds in), then each other set a claim holds in, in declaration order.
+    /// </summary>
+    /// <returns>The sets, and the name of each field's set.</returns>
+    private static (List<(string Name, List<ulong> Value)> Sets, List<string> FieldSets) ConfigurationSets(LayoutModel layout, IReadOnlyList<ulong> configurations)
+    {
+        var sets = new List<(string Name, List<ulong> Value)> { (GeneratedNames.AllConfigurations, configurations.ToList()) };
+        var names = new Dictionary<string, string> { [Key(configurations)] = sets[0].Name };
+        var fieldSets = new List<string>();
+        foreach (var field in layout.Fields)
+        {
+            var active = configurations.Where(field.HoldsIn).ToList();
+            var key = Key(active);
+            if (!names.TryGetValue(key, out var name))
+            {
+                name = GeneratedNames.ConfigurationSet(sets.Count);
+                names.Add(key, name);
+                sets.Add((name, active));
+            }
+
+            fieldSets.Add(name);
+        }
+
+        return (sets, fieldSets);
+
+        static string Key(IEnumerable<ulong> set) => string.Join(",", set.Select(Literals.Hex));
+    }
+
     private static string ConfigurationArray(System.Collections.Generic.IReadOnlyCollection<ulong> configurations) =>
-        configurations.Count == 0 ? "new ulong[0]" : "new ulong[] { " + string.Join(", ", configurations.Select(Literals.Hex)) + " }";
+        configurations.Count == 0 ? "new ulong[0]" : "{ " + string.Join(", ", configurations.Select(Literals.Hex)) + " }";
 }

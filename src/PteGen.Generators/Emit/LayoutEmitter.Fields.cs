@@ -1,6 +1,5 @@
 using PteGen.Generators.Helpers;
 using PteGen.Generators.Model;
-using PteGen.Generators.Validation;
 
 namespace PteGen.Generators.Emit;
 
@@ -18,40 +17,29 @@ internal static partial class LayoutEmitter
         var value = GeneratedNames.Parameters.Value;
 
         writer.Line();
-        writer.Line($"// {plain}: {LayoutValidator.DescribeClaim(field)}{(field.Role == PteRole.None ? "" : $", role {field.Role}")}.");
-        writer.Line();
+        // The condition as the bit map shows it (canonical, cut short): however it was written, the same file.
+        var when = field.WhenText.Length == 0 ? "" : $", when {BitMapCondition(field.When?.ToString() ?? field.WhenText)}";
+        var role = field.Role == PteRole.None ? "" : $", role {field.Role}";
+        writer.Line($"// {plain}: {Parsing.KnownNames.AttributeName(field.Owner)} {bits}{when}{role}.");
         writer.Line($"/// <summary>The mask of <see cref=\"{name}\"/>: {bits}, in place.</summary>");
-        writer.Line(GeneratedCode);
         writer.Line($"public const ulong {mask} = {Literals.Mask(field.Mask)};");
-        writer.Line();
         writer.Line($"/// <summary>The position of the lowest bit of <see cref=\"{name}\"/>.</summary>");
-        writer.Line(GeneratedCode);
         writer.Line($"public const int {shift} = {Literals.Int(field.Low)};");
-        writer.Line();
         writer.Line($"/// <summary>The number of bits of <see cref=\"{name}\"/>.</summary>");
-        writer.Line(GeneratedCode);
         writer.Line($"public const int {GeneratedNames.Width(name)} = {Literals.Int(field.Width)};");
         writer.Line();
-
-        writer.Line($"{PropertyModifiers(field)} {field.TypeName} {name}");
-        using (writer.Block())
-        {
-            writer.Line(Inline);
-            writer.Line($"get => {ReadExpression(field)};");
-        }
-
+        WriteGetter(writer, $"{PropertyModifiers(field)} {field.TypeName} {name}", ReadExpression(field));
         writer.Line();
-        writer.Line($"/// <summary>Returns a copy of this entry with <see cref=\"{name}\"/> ({bits}) set to <paramref name=\"{value}\"/>; no other bit changes.</summary>");
-        writer.Line($"/// <param name=\"{value}\">The new value of the field.</param>");
-        writer.Line("/// <returns>The new entry.</returns>");
+
         var check = NeedsRangeCheck(field);
+        writer.Line($"/// <summary>A copy of this entry with <see cref=\"{name}\"/> ({bits}) set to <paramref name=\"{value}\"/>.</summary>");
+        writer.Line($"/// <param name=\"{value}\">The new value of the field.</param>");
         if (check)
         {
-            writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{value}\"/> is above {Literals.Hex(field.MaxValue).Replace("UL", "")}, the largest value of a {field.Width}-bit field.</exception>");
+            writer.Line($"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{value}\"/> is above {Literals.Hex(field.MaxValue).Replace("UL", "")}.</exception>");
         }
 
-        writer.Line(GeneratedCode);
-        writer.Line(Inline);
+        writer.Line(GeneratedAndInline);
         var with = $"public {layout.Name} {GeneratedNames.With(name)}({field.TypeName} {value})";
         if (field.Kind == FieldKind.Bool)
         {
@@ -64,29 +52,25 @@ internal static partial class LayoutEmitter
         var widened = field.Kind == FieldKind.Enum
             ? field.StorageIsSigned ? $"unchecked((ulong)({field.StorageType}){value})" : $"(ulong)({field.StorageType}){value}"
             : field.StorageType == "ulong" ? value : $"(ulong){value}";
-        var result = field.Width == 64
-            ? $"new {layout.Name}({widened})"
-            : $"new {layout.Name}(({raw} & ~{mask}) | ({widened} << {shift}))";
+        string Result(string bits) => field.Width == 64
+            ? $"new {layout.Name}({bits})"
+            : $"new {layout.Name}(({raw} & ~{mask}) | ({bits} << {shift}))";
         if (!check)
         {
-            writer.Line($"{with} => {result};");
+            writer.Line($"{with} => {Result(widened)};");
             return;
         }
 
         writer.Line(with);
         using (writer.Block())
         {
+            var checkedValue = value;
             if (field.Kind == FieldKind.Enum)
             {
-                // A signed underlying value widens with its sign, so a negative value fails the range check below.
                 writer.Line($"var bits = {widened};");
-                widened = "bits";
-                result = field.Width == 64
-                    ? $"new {layout.Name}(bits)"
-                    : $"new {layout.Name}(({raw} & ~{mask}) | (bits << {shift}))";
+                checkedValue = widened = "bits";
             }
 
-            var checkedValue = field.Kind == FieldKind.Enum ? "bits" : value;
             writer.Line($"if ({checkedValue} > {Literals.Hex(field.MaxValue)})");
             using (writer.Block())
             {
@@ -94,15 +78,31 @@ internal static partial class LayoutEmitter
             }
 
             writer.Line();
-            writer.Line($"return {result};");
+            writer.Line($"return {Result(widened)};");
 
-            // The field's name, width and maximum are passed out of line: the With method's call site passes only the
-            // value (x64: no string handle, width and maximum to load before the call), as hand-written code would. The
-            // helper only throws, so the JIT does not inline it and knows the call does not return: nothing the caller
-            // holds (such as the address of an array element) has to survive it in a stack slot.
+            // The field's name, width and maximum stay in the local function, so the call site passes only the value
+            // (x64: no string handle, width and maximum to load), and the JIT sees that it never returns: nothing the
+            // caller holds (the address of an array element) has to survive it in a stack slot.
             writer.Line();
-            writer.Line("// Out of line, and never returns: the fast path above passes only the value, like hand-written code.");
             writer.Line($"static void OutOfRange(ulong outOfRange) => throw {GeneratedNames.ThrowOutOfRange}({Literals.String(plain)}, {Literals.Int(field.Width)}, {Literals.Hex(field.MaxValue)}, outOfRange);");
+        }
+    }
+
+    /// <summary>A getter on one line when it fits (as a reviewer would write it), else as a block.</summary>
+    private static void WriteGetter(SourceWriter writer, string declaration, string expression)
+    {
+        var oneLine = $"{declaration} {{ {Inline} get => {expression}; }}";
+        if (writer.Fits(oneLine))
+        {
+            writer.Line(oneLine);
+            return;
+        }
+
+        writer.Line(declaration);
+        using (writer.Block())
+        {
+            writer.Line(Inline);
+            writer.Line($"get => {expression};");
         }
     }
 

@@ -38,7 +38,7 @@ internal static partial class LayoutEmitter
 
         if (layout.Switches.HasSwitches)
         {
-            WriteRuntimeFixup(writer, layout, plan);
+            WriteRuntimeFixup(writer, layout, plan, buildConfiguration);
         }
 
         WriteFixupCore(writer, layout, plan);
@@ -77,12 +77,11 @@ internal static partial class LayoutEmitter
         }
 
         writer.Line();
-        WriteFixupSummary(writer, plan, configurationName is null ? null : $"the build configuration, <c>{configurationName}</c> (the <c>PteGenConfiguration</c> MSBuild property; no switch when it is empty)");
+        WriteFixupSummary(writer, plan, configurationName is null ? null : $"the build configuration, <c>{configurationName}</c> (the <c>PteGenConfiguration</c> MSBuild property; no switch when it is empty)", null);
         writer.Line($"/// <param name=\"{Parameter.Entry}\">The entry the guest submitted.</param>");
         writer.Line($"/// <param name=\"{Parameter.Kind}\">The kind of the guest's domain.</param>");
         writer.Line("/// <returns>The entry Xen installs.</returns>");
-        writer.Line(GeneratedCode);
-        writer.Line(Inline);
+        writer.Line(GeneratedAndInline);
         writer.Line($"public static {layout.Name} {plan.MethodName}({layout.Name} {Parameter.Entry}, {DomainKind} {Parameter.Kind}) => {plan.Core}({string.Join(", ", new[] { Parameter.Entry, Parameter.Kind }.Concat(arguments))});");
 
         if (!layout.HasSpan)
@@ -90,10 +89,10 @@ internal static partial class LayoutEmitter
             return;
         }
 
-        WriteBatchOverloads(writer, layout, plan, $"{plan.MethodName}({layout.Name}, {DomainKind})", "", [], [], arguments);
+        WriteBatchOverloads(writer, layout, plan, $"{plan.MethodName}({layout.Name}, {DomainKind})", "", [], null, arguments);
     }
 
-    private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan)
+    private static void WriteRuntimeFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan, ulong? buildConfiguration)
     {
         var type = layout.Switches.TypeName;
         var configuration = Parameter.Configuration;
@@ -108,7 +107,11 @@ internal static partial class LayoutEmitter
         var configurationDoc = $"/// <param name=\"{configuration}\">A valid configuration (the switches that are on).</param>";
         var invalidDoc = $"/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"{configuration}\"/> is not valid (see <see cref=\"{GeneratedNames.IsValid}\"/>).</exception>";
         writer.Line();
-        WriteFixupSummary(writer, plan, "a configuration chosen at run time");
+        WriteFixupSummary(
+            writer,
+            plan,
+            "a configuration chosen at run time",
+            buildConfiguration is null ? null : FullyDescribedFixup(layout, plan, buildConfiguration));
         writer.Line($"/// <param name=\"{Parameter.Entry}\">The entry the guest submitted.</param>");
         writer.Line($"/// <param name=\"{Parameter.Kind}\">The kind of the guest's domain.</param>");
         writer.Line(configurationDoc);
@@ -118,13 +121,7 @@ internal static partial class LayoutEmitter
         writer.Line($"public static {layout.Name} {plan.MethodName}({layout.Name} {Parameter.Entry}, {DomainKind} {Parameter.Kind}, {type} {configuration})");
         using (writer.Block())
         {
-            writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
-            using (writer.Block())
-            {
-                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
-            }
-
-            writer.Line();
+            WriteConfigurationGuard(writer, configuration);
             writer.Line($"return {plan.Core}({string.Join(", ", new[] { Parameter.Entry, Parameter.Kind }.Concat(arguments))});");
         }
 
@@ -140,7 +137,7 @@ internal static partial class LayoutEmitter
             $"{plan.MethodName}({layout.Name}, {DomainKind}, {type})",
             $", {type} {configuration}",
             [configurationDoc, invalidDoc],
-            [$"if (!{GeneratedNames.IsValid}({configuration}))", "{", $"    {GeneratedNames.ThrowInvalidConfiguration}({configuration});", "}"],
+            guarded => WriteConfigurationGuard(guarded, configuration),
             arguments);
     }
 
@@ -155,7 +152,7 @@ internal static partial class LayoutEmitter
         string scalarCref,
         string extraParameters,
         IReadOnlyList<string> extraDocs,
-        IReadOnlyList<string> guard,
+        System.Action<SourceWriter>? guard,
         IReadOnlyList<string> arguments)
     {
         if (!layout.HasSpan)
@@ -179,16 +176,7 @@ internal static partial class LayoutEmitter
         writer.Line($"public static void {method}({span} {entries}, {DomainKind} {kind}{extraParameters})");
         using (writer.Block())
         {
-            foreach (var line in guard)
-            {
-                writer.Line(line);
-            }
-
-            if (guard.Count > 0)
-            {
-                writer.Line();
-            }
-
+            guard?.Invoke(writer);
             writer.Line($"{plan.Batch}({string.Join(", ", new[] { entries, entries, kind }.Concat(arguments))});");
         }
 
@@ -207,34 +195,37 @@ internal static partial class LayoutEmitter
         writer.Line($"public static void {method}(global::System.ReadOnlySpan<{layout.Name}> {entries}, {span} {adjusted}, {DomainKind} {kind}{extraParameters})");
         using (writer.Block())
         {
-            writer.Line($"if ({adjusted}.Length < {entries}.Length)");
-            using (writer.Block())
-            {
-                writer.Line($"{GeneratedNames.ThrowDestinationTooShort}();");
-            }
-
-            writer.Line();
-            foreach (var line in guard)
-            {
-                writer.Line(line);
-            }
-
-            if (guard.Count > 0)
-            {
-                writer.Line();
-            }
-
+            WriteGuard(writer, $"{adjusted}.Length < {entries}.Length", $"{GeneratedNames.ThrowDestinationTooShort}()");
+            guard?.Invoke(writer);
             writer.Line($"{plan.Batch}({string.Join(", ", new[] { entries, adjusted, kind }.Concat(arguments))});");
         }
     }
 
-    private static void WriteFixupSummary(SourceWriter writer, FixupPlan plan, string? configuration)
+    /// <param name="writer">The writer.</param>
+    /// <param name="plan">The fixup.</param>
+    /// <param name="configuration">The configuration the overload applies, as a phrase.</param>
+    /// <param name="described">
+    /// The overload whose summary says what the steps do, or <see langword="null"/> for this one: the steps are described
+    /// once, and the other overloads point to it.
+    /// </param>
+    private static void WriteFixupSummary(SourceWriter writer, FixupPlan plan, string? configuration, string? described)
     {
         var under = configuration is null ? "" : $" under {configuration}";
         writer.Line("/// <summary>");
-        writer.Line($"/// Xen's <c>adjust_guest_l{plan.Level}e</c>{under}. {FixupBehaviour(plan)}");
+        writer.Line(described is null
+            ? $"/// Xen's <c>adjust_guest_l{plan.Level}e</c>{under}. {FixupBehaviour(plan)}"
+            : $"/// Xen's <c>adjust_guest_l{plan.Level}e</c>{under}: the steps of <see cref=\"{described}\"/>.");
         writer.Line("/// </summary>");
     }
+
+    /// <summary>
+    /// The overload whose summary describes the steps: the build configuration's when it is generated, else the run-time
+    /// configuration's (the negotiated overload's own summary describes them when neither is generated).
+    /// </summary>
+    private static string? FullyDescribedFixup(LayoutModel layout, FixupPlan plan, ulong? buildConfiguration) =>
+        buildConfiguration is not null ? $"{plan.MethodName}({layout.Name}, {DomainKind})"
+        : layout.Switches.HasSwitches ? $"{plan.MethodName}({layout.Name}, {DomainKind}, {layout.Switches.TypeName})"
+        : null;
 
     private static string FixupBehaviour(FixupPlan plan)
     {
@@ -263,8 +254,7 @@ internal static partial class LayoutEmitter
 
         writer.Line();
         writer.Line($"/// <summary>The steps of <c>adjust_guest_l{plan.Level}e</c>; every public overload inlines this with its own bits.</summary>");
-        writer.Line(GeneratedCode);
-        writer.Line(Inline);
+        writer.Line(GeneratedAndInline);
         writer.Line($"private static {layout.Name} {plan.Core}({string.Join(", ", parameters)})");
         using (writer.Block())
         {
@@ -323,8 +313,7 @@ internal static partial class LayoutEmitter
         writer.Line("/// 1 for any domain but a 32-bit PV one, else 0. Arithmetic rather than a comparison: x64 turns a comparison into");
         writer.Line("/// a setcc, which in a loop chains each entry to the one before through a partial register.");
         writer.Line("/// </summary>");
-        writer.Line(GeneratedCode);
-        writer.Line(Inline);
+        writer.Line(GeneratedAndInline);
         writer.Line($"private static ulong {GeneratedNames.NotPv32}({DomainKind} kind) => ((ulong)((uint)kind ^ (uint){DomainKind}.Pv32) + 0xFFFFFFFFUL) >> 32;");
     }
 

@@ -71,13 +71,7 @@ internal static partial class LayoutEmitter
             writer.Line($"public string {GeneratedNames.ToStringMethod}({switches.TypeName} {configuration})");
             using (writer.Block())
             {
-                writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
-                using (writer.Block())
-                {
-                    writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
-                }
-
-                writer.Line();
+                WriteConfigurationGuard(writer, configuration);
                 writer.Line($"return {GeneratedNames.Format}({configuration});");
             }
         }
@@ -90,9 +84,13 @@ internal static partial class LayoutEmitter
         using (writer.Block())
         {
             var raw = GeneratedNames.RawField;
+            writer.Line("var invariant = global::System.Globalization.CultureInfo.InvariantCulture;");
             writer.Line($"var text = new global::System.Text.StringBuilder({Literals.String(Identifiers.Unescape(layout.Name) + " 0x")}, 128);");
-            writer.Line($"text.Append({raw}.ToString(\"x16\", global::System.Globalization.CultureInfo.InvariantCulture));");
+            writer.Line($"text.Append({raw}.ToString(\"x16\", invariant));");
             writer.Line("var separator = \" { \";");
+
+            // One line per field where it fits, like a table: the test, then what it adds.
+            writer.Line();
             foreach (var field in layout.Fields)
             {
                 var test = $"({raw} & {GeneratedNames.Mask(field.Name)}) != 0";
@@ -102,30 +100,36 @@ internal static partial class LayoutEmitter
                     test = $"{test} && (configuration is null || {(condition is SwitchCondition or NotCondition ? holds : $"({holds})")})";
                 }
 
-                var plain = Literals.String(Identifiers.Unescape(field.Name));
-                writer.Line();
+                var name = Identifiers.Unescape(field.Name);
+                var item = field.Kind switch
+                {
+                    FieldKind.Bool => Literals.String(name),
+                    FieldKind.Enum => $"{Literals.String(name + " = ")} + {FormattedValue(field)}.ToString()",
+                    _ => $"{Literals.String(name + " = 0x")} + ((ulong){FormattedValue(field)}).ToString(\"x\", invariant)",
+                };
+                var oneLine = $"if ({test}) Add({item});";
+                if (writer.Fits(oneLine))
+                {
+                    writer.Line(oneLine);
+                    continue;
+                }
+
                 writer.Line($"if ({test})");
                 using (writer.Block())
                 {
-                    switch (field.Kind)
-                    {
-                        case FieldKind.Bool:
-                            writer.Line($"text.Append(separator).Append({plain});");
-                            break;
-                        case FieldKind.Enum:
-                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = ")}).Append({FormattedValue(field)}.ToString());");
-                            break;
-                        default:
-                            writer.Line($"text.Append(separator).Append({Literals.String(Identifiers.Unescape(field.Name) + " = 0x")}).Append(((ulong){FormattedValue(field)}).ToString(\"x\", global::System.Globalization.CultureInfo.InvariantCulture));");
-                            break;
-                    }
-
-                    writer.Line("separator = \", \";");
+                    writer.Line($"Add({item});");
                 }
             }
 
             writer.Line();
             writer.Line("return text.Append(separator == \", \" ? \" }\" : \" { }\").ToString();");
+            writer.Line();
+            writer.Line("void Add(string item)");
+            using (writer.Block())
+            {
+                writer.Line("text.Append(separator).Append(item);");
+                writer.Line("separator = \", \";");
+            }
         }
     }
 

@@ -15,7 +15,7 @@ internal static partial class LayoutEmitter
     /// does not use, and the hypervisor picks, deterministically, a bit for each relocatable claim: required claims
     /// first, then optional ones while bits remain, each preferring its declared (home) bit, else the lowest candidate.
     /// </summary>
-    private static void WriteNegotiation(SourceWriter writer, LayoutModel layout, FixupPlan? plan)
+    private static void WriteNegotiation(SourceWriter writer, LayoutModel layout, FixupPlan? plan, ulong? buildConfiguration)
     {
         var claims = RelocatableClaims(layout);
         if (claims.Count == 0)
@@ -156,7 +156,7 @@ internal static partial class LayoutEmitter
         WriteNegotiate(writer, layout, claims, locals);
         if (plan is not null)
         {
-            WriteNegotiatedFixup(writer, layout, plan);
+            WriteNegotiatedFixup(writer, layout, plan, buildConfiguration);
         }
     }
 
@@ -221,13 +221,7 @@ internal static partial class LayoutEmitter
         {
             if (switches.HasSwitches)
             {
-                writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
-                using (writer.Block())
-                {
-                    writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
-                }
-
-                writer.Line();
+                WriteConfigurationGuard(writer, configuration);
             }
 
             writer.Line($"var homeBits = {HomeBits(layout, claims)};");
@@ -293,7 +287,7 @@ internal static partial class LayoutEmitter
     }
 
     /// <summary>The fixup overload that takes negotiated per-domain bits in place of the declared ones.</summary>
-    private static void WriteNegotiatedFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan)
+    private static void WriteNegotiatedFixup(SourceWriter writer, LayoutModel layout, FixupPlan plan, ulong? buildConfiguration)
     {
         var (entry, kind, domain) = (Parameter.Entry, Parameter.Kind, Parameter.Domain);
         var negotiation = GeneratedNames.Negotiation;
@@ -310,29 +304,26 @@ internal static partial class LayoutEmitter
 
         var domainDoc = $"/// <param name=\"{domain}\">The domain's negotiated bits; it must have succeeded.</param>";
         var failed = $"!{domain}.{Member.Succeeded}";
-        var throwFailure = $"{GeneratedNames.ThrowFailedNegotiation}({domain}.{Member.Failure});";
+        var failure = $"{GeneratedNames.ThrowFailedNegotiation}({domain}.{Member.Failure})";
         writer.Line();
-        WriteFixupSummary(writer, plan, "the bits negotiated for one domain (see <see cref=\"" + GeneratedNames.Negotiate + "\"/>)");
+        WriteFixupSummary(
+            writer,
+            plan,
+            "the bits negotiated for one domain (see <see cref=\"" + GeneratedNames.Negotiate + "\"/>)",
+            FullyDescribedFixup(layout, plan, buildConfiguration));
         writer.Line($"/// <param name=\"{entry}\">The entry the guest submitted.</param>");
         writer.Line($"/// <param name=\"{kind}\">The kind of the guest's domain.</param>");
         writer.Line(domainDoc);
         writer.Line("/// <returns>The entry Xen installs.</returns>");
         writer.Line("/// <exception cref=\"global::System.ArgumentException\">The negotiation failed.</exception>");
-        writer.Line(GeneratedCode);
-        writer.Line(Inline);
+        writer.Line(GeneratedAndInline);
         writer.Line($"public static {layout.Name} {plan.MethodName}({layout.Name} {entry}, {DomainKind} {kind}, in {negotiation} {domain})");
         using (writer.Block())
         {
             // The check comes after the steps (which have no effect but their result): an exit at the end of the body
             // lets the JIT hoist the per-domain values out of a caller's loop, as in the constant version.
             writer.Line($"var adjusted = {plan.Core}({string.Join(", ", new[] { entry, kind }.Concat(arguments))});");
-            writer.Line($"if ({failed})");
-            using (writer.Block())
-            {
-                writer.Line(throwFailure);
-            }
-
-            writer.Line();
+            WriteGuard(writer, failed, failure);
             writer.Line("return adjusted;");
         }
 
@@ -343,14 +334,8 @@ internal static partial class LayoutEmitter
             $"{plan.MethodName}({layout.Name}, {DomainKind}, in {negotiation})",
             $", in {negotiation} {domain}",
             [domainDoc, "/// <exception cref=\"global::System.ArgumentException\">The negotiation did not succeed.</exception>"],
-            [$"if ({failed})", "{", $"    {throwFailure}", "}"],
+            guarded => WriteGuard(guarded, failed, failure),
             arguments);
-
-        writer.Line();
-        writer.Line("// Not marked NoInlining: the JIT then sees that it never returns and keeps the fixup's hot path free of the call.");
-        writer.Line(GeneratedCode);
-        writer.Line($"private static void {GeneratedNames.ThrowFailedNegotiation}(string? failure) =>");
-        writer.Line($"    throw new global::System.ArgumentException(\"The domain's negotiation did not succeed, so its entries cannot be adjusted: \" + (failure ?? \"it was never negotiated (default value)\"), \"{domain}\");");
     }
 
     /// <summary>The claims negotiation places per domain, in declaration order.</summary>

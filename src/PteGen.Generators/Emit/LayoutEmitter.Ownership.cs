@@ -16,6 +16,7 @@ internal static partial class LayoutEmitter
 
         writer.Line();
         writer.Line("// Ownership: who owns which bits, per configuration.");
+        writer.Line();
         WriteConstant(writer, GeneratedNames.FixedHardwareBits, fixedHardware, "The bits the hardware owns in every valid configuration.");
         WriteConstant(writer, GeneratedNames.FixedXenReservedBits, fixedXen, "The bits the hypervisor reserves in every valid configuration.");
         WriteConstant(writer, GeneratedNames.FixedGuestAvailableBits, fixedGuest, "The bits the guest may use in every valid configuration.");
@@ -46,9 +47,7 @@ internal static partial class LayoutEmitter
 
     private static void WriteConstant(SourceWriter writer, string name, ulong value, string summary)
     {
-        writer.Line();
         writer.Line($"/// <summary>{summary}</summary>");
-        writer.Line(GeneratedCode);
         writer.Line($"public const ulong {name} = {Literals.Mask(value)};");
     }
 
@@ -115,13 +114,7 @@ internal static partial class LayoutEmitter
         writer.Line($"public static ulong {name}({type} {configuration})");
         using (writer.Block())
         {
-            writer.Line($"if (!{GeneratedNames.IsValid}({configuration}))");
-            using (writer.Block())
-            {
-                writer.Line($"{GeneratedNames.ThrowInvalidConfiguration}({configuration});");
-            }
-
-            writer.Line();
+            WriteConfigurationGuard(writer, configuration);
             writer.Line($"var bits = {fixedConstant};");
             foreach (var group in ConditionalGroups(layout, belongs))
             {
@@ -129,7 +122,7 @@ internal static partial class LayoutEmitter
                 writer.Line($"if ({ConditionExpression(group.Key, type, configuration)})");
                 using (writer.Block())
                 {
-                    writer.Line($"bits |= {string.Join(" | ", group.Select(f => GeneratedNames.Mask(f.Name)))}; // when {group.Key}");
+                    writer.Line($"bits |= {string.Join(" | ", group.Select(f => GeneratedNames.Mask(f.Name)))};");
                 }
             }
 
@@ -191,7 +184,7 @@ internal static partial class LayoutEmitter
                 writer.Line($"if (({raw} & {GeneratedNames.Mask(holder.Name)}) == 0 && ({ConditionExpression(holder.When!, switches.TypeName, "configuration")}))");
                 using (writer.Block())
                 {
-                    writer.Line($"return 0; // not present: {Identifiers.Unescape(holder.Name)} holds role Present when {holder.When}");
+                    writer.Line($"return 0; // not present where {Identifiers.Unescape(holder.Name)} holds role Present");
                 }
 
                 writer.Line();

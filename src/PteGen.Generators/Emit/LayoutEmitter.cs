@@ -12,9 +12,13 @@ namespace PteGen.Generators.Emit;
 /// </summary>
 internal static partial class LayoutEmitter
 {
-    internal const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"PteGen\", \"" + ThisAssembly.Version + "\")]";
-    internal const string Inline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]";
-    internal const string NoInline = "[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]";
+    // The attributes through the file's aliases (see WriteAliases), so that each fits on a short line.
+    internal const string GeneratedCode = "[" + Alias.GeneratedCode + "(\"PteGen\", \"" + ThisAssembly.Version + "\")]";
+    internal const string Inline = "[" + Alias.MethodImpl + "(" + Alias.MethodImplOptions + ".AggressiveInlining)]";
+    internal const string GeneratedAndInline =
+        "[" + Alias.GeneratedCode + "(\"PteGen\", \"" + ThisAssembly.Version + "\"), " + Alias.MethodImpl + "(" + Alias.MethodImplOptions + ".AggressiveInlining)]";
+    internal const string GeneratedAndNoInline =
+        "[" + Alias.GeneratedCode + "(\"PteGen\", \"" + ThisAssembly.Version + "\"), " + Alias.MethodImpl + "(" + Alias.MethodImplOptions + ".NoInlining)]";
 
     public static string Emit(LayoutToGenerate input) =>
         input.Kind == EmitKind.Full ? EmitFull(input.Layout, input.Plan, BuildConfiguration(input)) : EmitStubs(input.Layout);
@@ -39,6 +43,7 @@ internal static partial class LayoutEmitter
         var writer = new SourceWriter();
         WriteHeader(writer, layout, "The storage, accessors, ownership masks and descriptor of the layout");
         WriteBitMap(writer, layout);
+        WriteAliases(writer, layout, fixup);
         WriteTypeFrame(writer, layout, $" : global::System.IEquatable<{layout.Name}>", () =>
         {
             WriteStorage(writer, layout);
@@ -49,11 +54,11 @@ internal static partial class LayoutEmitter
 
             WriteOwnership(writer, layout);
             WriteFixups(writer, layout, fixup, buildConfiguration);
-            WriteNegotiation(writer, layout, fixup);
+            WriteNegotiation(writer, layout, fixup, buildConfiguration);
             WriteEquality(writer, layout);
             WriteFormatting(writer, layout);
             WriteDescriptor(writer, layout);
-            WriteThrowHelpers(writer, layout);
+            WriteThrowHelpers(writer, layout, fixup);
         });
         return writer.ToString();
     }
@@ -86,11 +91,13 @@ internal static partial class LayoutEmitter
                 using (writer.Block())
                 {
                     var message = Literals.String($"The PteGen layout '{layout.DisplayName}' has errors (see its PTE0xx diagnostics), so '{field.Name}' was not generated.");
-                    writer.Line($"get => throw new global::System.InvalidOperationException({message});");
+                    writer.Line("get => throw new global::System.InvalidOperationException(");
+                    writer.Line($"    {message});");
                     if (field.Accessors != AccessorShape.Get)
                     {
                         // The accessors the user declared (PTE004 says why they are wrong), so the declaration compiles.
-                        writer.Line($"{(field.Accessors == AccessorShape.GetInit ? "init" : "set")} => throw new global::System.InvalidOperationException({message});");
+                        writer.Line($"{(field.Accessors == AccessorShape.GetInit ? "init" : "set")} => throw new global::System.InvalidOperationException(");
+                        writer.Line($"    {message});");
                     }
                 }
             }
@@ -161,12 +168,7 @@ internal static partial class LayoutEmitter
         writer.Line();
         writer.Line("/// <summary>The raw 64-bit value of the entry.</summary>");
         writer.Line(GeneratedCode);
-        writer.Line($"public ulong {GeneratedNames.Raw}");
-        using (writer.Block())
-        {
-            writer.Line(Inline);
-            writer.Line($"get => {GeneratedNames.RawField};");
-        }
+        WriteGetter(writer, $"public ulong {GeneratedNames.Raw}", GeneratedNames.RawField);
     }
 
     /// <summary>The implementing part's modifiers: the same as the user's defining part, where C# requires it.</summary>
@@ -180,34 +182,77 @@ internal static partial class LayoutEmitter
             "partial",
         }.Where(modifier => modifier.Length > 0));
 
-    private static void WriteThrowHelpers(SourceWriter writer, LayoutModel layout)
+    /// <summary>
+    /// The configuration guard of every member that takes a configuration: one shape, so a reader learns it once. The
+    /// exception is built out of line and thrown here, so the JIT knows the branch never returns and keeps it cold.
+    /// </summary>
+    private static void WriteConfigurationGuard(SourceWriter writer, string configuration) =>
+        WriteGuard(writer, $"!{GeneratedNames.IsValid}({configuration})", $"{GeneratedNames.ThrowInvalidConfiguration}({configuration})");
+
+    /// <summary>Every argument check: <c>if (failed) { throw helper(...); }</c>, then a blank line.</summary>
+    private static void WriteGuard(SourceWriter writer, string failed, string exception)
     {
-        writer.Line();
-        writer.Line("/// <summary>The exception for a value that does not fit its field; kept out of line so the With methods stay small.</summary>");
-        writer.Line(GeneratedCode);
-        writer.Line(NoInline);
-        writer.Line($"private static global::System.ArgumentOutOfRangeException {GeneratedNames.ThrowOutOfRange}(string field, int width, ulong maximum, ulong value) =>");
-        writer.Line("    new global::System.ArgumentOutOfRangeException(");
-        writer.Line($"        \"{GeneratedNames.Parameters.Value}\",");
-        writer.Line("        value,");
-        writer.Line($"        $\"{{field}} is {{width}} bits wide: {{value}} (0x{{value:x}}) is above its largest value, {{maximum}} (0x{{maximum:x}}).\");");
-
-        if (!layout.Switches.HasSwitches)
-        {
-            return;
-        }
-
-        writer.Line();
-        writer.Line("/// <summary>Throws for a configuration that <see cref=\"IsValid\"/> rejects.</summary>");
-        writer.Line(GeneratedCode);
-        writer.Line(NoInline);
-        writer.Line($"private static void {GeneratedNames.ThrowInvalidConfiguration}({layout.Switches.TypeName} configuration)");
+        writer.Line($"if ({failed})");
         using (writer.Block())
         {
-            writer.Line("throw new global::System.ArgumentOutOfRangeException(");
-            writer.Line("    nameof(configuration),");
-            writer.Line("    configuration,");
-            writer.Line($"    {Literals.String($"Not a valid configuration of {layout.DisplayName}: it has a switch the layout does not know, or two switches that are mutually exclusive.")});");
+            writer.Line($"throw {exception};");
         }
+
+        writer.Line();
+    }
+
+    /// <summary>The exceptions the generated members throw, each built by one helper of the same shape.</summary>
+    private static void WriteThrowHelpers(SourceWriter writer, LayoutModel layout, FixupPlan? fixup)
+    {
+        writer.Line();
+        writer.Line("// The exceptions, each built out of line by a helper its callers throw: the JIT then knows that the call never");
+        writer.Line("// returns, keeps it off the hot path, and the fast path is what hand-written code would be.");
+        WriteExceptionHelper(
+            writer,
+            "The exception for a value that does not fit its field (each range-checked With method passes only the value, through a local function, so its call site is small).",
+            "global::System.ArgumentOutOfRangeException",
+            $"{GeneratedNames.ThrowOutOfRange}(string field, int width, ulong maximum, ulong value)",
+            $"new global::System.ArgumentOutOfRangeException(\"{GeneratedNames.Parameters.Value}\", value, $\"{{field}} is {{width}} bits wide: {{value}} (0x{{value:x}}) is above its largest value, {{maximum}} (0x{{maximum:x}}).\")");
+
+        if (layout.Switches.HasSwitches)
+        {
+            var message = Literals.String($"Not a valid configuration of {layout.DisplayName}: it has a switch the layout does not know, or two switches that are mutually exclusive.");
+            WriteExceptionHelper(
+                writer,
+                $"The exception for a configuration that <see cref=\"{GeneratedNames.IsValid}\"/> rejects.",
+                "global::System.ArgumentOutOfRangeException",
+                $"{GeneratedNames.ThrowInvalidConfiguration}({layout.Switches.TypeName} configuration)",
+                $"new global::System.ArgumentOutOfRangeException(nameof(configuration), configuration, {message})");
+        }
+
+        if (fixup is not null && layout.HasSpan)
+        {
+            WriteExceptionHelper(
+                writer,
+                "The exception for a destination table shorter than its source.",
+                "global::System.ArgumentException",
+                $"{GeneratedNames.ThrowDestinationTooShort}()",
+                $"new global::System.ArgumentException(\"The destination is shorter than the entries to adjust.\", \"{GeneratedNames.Parameters.Adjusted}\")");
+        }
+
+        if (RelocatableClaims(layout).Count > 0 && fixup is not null)
+        {
+            WriteExceptionHelper(
+                writer,
+                "The exception for adjusting entries with a negotiation that did not succeed.",
+                "global::System.ArgumentException",
+                $"{GeneratedNames.ThrowFailedNegotiation}(string? failure)",
+                "new global::System.ArgumentException(\"The domain's negotiation did not succeed, so its entries cannot be adjusted: \" + " +
+                $"(failure ?? \"it was never negotiated (default value)\"), \"{GeneratedNames.Parameters.Domain}\")");
+        }
+    }
+
+    private static void WriteExceptionHelper(SourceWriter writer, string summary, string type, string signature, string creation)
+    {
+        writer.Line();
+        writer.Line($"/// <summary>{summary}</summary>");
+        writer.Line(GeneratedAndNoInline);
+        writer.Line($"private static {type} {signature} =>");
+        writer.Line($"    {creation};");
     }
 }

@@ -5,7 +5,7 @@ namespace PteGen.Generators.Emit;
 
 /// <summary>
 /// A small indented text writer with fixed <c>\n</c> line endings, so generated files are byte-for-byte identical on
-/// every machine.
+/// every machine. A line longer than <see cref="LineWrapper.MaxLength"/> is broken as <see cref="LineWrapper"/> says.
 /// </summary>
 internal sealed class SourceWriter
 {
@@ -15,19 +15,23 @@ internal sealed class SourceWriter
 
     public SourceWriter Line(string line = "")
     {
-        if (line.Length > 0)
+        if (line.Length == 0)
         {
-            for (var level = 0; level < _indent; level++)
-            {
-                _text.Append(IndentUnit);
-            }
-
-            _text.Append(line);
+            _text.Append('\n');
+            return this;
         }
 
-        _text.Append('\n');
+        var indent = Indentation();
+        foreach (var piece in LineWrapper.Wrap(line, indent, IndentUnit))
+        {
+            _text.Append(indent).Append(piece).Append('\n');
+        }
+
         return this;
     }
+
+    /// <summary>Whether <paramref name="line"/>, at the current indentation, needs no break.</summary>
+    public bool Fits(string line) => _indent * IndentUnit.Length + line.Length <= LineWrapper.MaxLength;
 
     /// <summary>Writes <c>{</c>, indents until the returned scope is disposed, then writes <c>}</c> and the suffix.</summary>
     public Scope Block(string closingSuffix = "")
@@ -38,6 +42,17 @@ internal sealed class SourceWriter
     }
 
     public override string ToString() => _text.ToString();
+
+    private string Indentation()
+    {
+        var indent = new StringBuilder(_indent * IndentUnit.Length);
+        for (var level = 0; level < _indent; level++)
+        {
+            indent.Append(IndentUnit);
+        }
+
+        return indent.ToString();
+    }
 
     internal readonly struct Scope : IDisposable
     {

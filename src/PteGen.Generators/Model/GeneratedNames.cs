@@ -26,25 +26,37 @@ internal static class GeneratedNames
     public const string GuestWriteViolations = "GuestWriteViolations";
     public const string IsValid = "IsValid";
     public const string ThrowOutOfRange = "__ValueOutOfRange";
-    public const string ThrowInvalidConfiguration = "__ThrowInvalidConfiguration";
+    public const string ThrowInvalidConfiguration = "__InvalidConfiguration";
     public const string DescriptorHolder = "__PteGenDescriptor";
     public const string Format = "__Format";
 
-    /// <summary>The one member of <see cref="DescriptorHolder"/>.</summary>
+    /// <summary>The descriptor, in <see cref="DescriptorHolder"/>.</summary>
     public const string DescriptorInstance = "Instance";
+
+    /// <summary>The set of every valid configuration, in <see cref="DescriptorHolder"/>.</summary>
+    public const string AllConfigurations = "AllConfigurations";
+
+    /// <summary>Another set of configurations a claim holds in, in <see cref="DescriptorHolder"/> (from 1).</summary>
+    public static string ConfigurationSet(int index) => "Configurations" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whether <paramref name="name"/> is a member of <see cref="DescriptorHolder"/>, whose scope is its own.</summary>
+    public static bool IsDescriptorMember(string name) =>
+        name == DescriptorInstance || name == AllConfigurations
+        || (name.StartsWith("Configurations", System.StringComparison.Ordinal) && name.Length > "Configurations".Length
+            && name.Substring("Configurations".Length).All(char.IsDigit));
 
     /// <summary>The debug-warning hook of the L1 fixup: a partial method the user may implement, so never a conflict.</summary>
     public const string WarningHook = "OnGlobalKernelPage";
 
     public const string NotPv32 = "__NotPv32";
-    public const string ThrowDestinationTooShort = "__ThrowDestinationTooShort";
+    public const string ThrowDestinationTooShort = "__DestinationTooShort";
 
     /// <summary>The nested type that holds one domain's negotiated bits (see <see cref="OfNegotiation"/>).</summary>
     public const string Negotiation = "Negotiation";
 
     public const string Negotiate = "Negotiate";
     public const string PickBit = "__PickBit";
-    public const string ThrowFailedNegotiation = "__ThrowFailedNegotiation";
+    public const string ThrowFailedNegotiation = "__FailedNegotiation";
 
     public const string EqualsMethod = "Equals";
     public const string GetHashCodeMethod = "GetHashCode";

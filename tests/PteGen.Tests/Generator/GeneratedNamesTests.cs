@@ -126,10 +126,11 @@ public sealed class GeneratedNamesTests
         foreach (var nested in declaration.Members.OfType<TypeDeclarationSyntax>())
         {
             var name = nested.Identifier.ValueText;
-            HashSet<string>? listed = name switch
+            HashSet<string> negotiation = [.. GeneratedNames.OfNegotiation.For(layout), .. GeneratedNames.ObjectMembers];
+            Func<string, bool>? listed = name switch
             {
-                GeneratedNames.Negotiation => [.. GeneratedNames.OfNegotiation.For(layout), .. GeneratedNames.ObjectMembers],
-                GeneratedNames.DescriptorHolder => [GeneratedNames.DescriptorInstance],
+                GeneratedNames.Negotiation => negotiation.Contains,
+                GeneratedNames.DescriptorHolder => GeneratedNames.IsDescriptorMember,
                 _ => null,
             };
             if (listed is null)
@@ -138,7 +139,7 @@ public sealed class GeneratedNamesTests
                 continue;
             }
 
-            Check(nested, listed.Contains, " of " + name, problems);
+            Check(nested, listed, " of " + name, problems);
         }
 
         return problems;

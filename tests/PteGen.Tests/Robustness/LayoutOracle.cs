@@ -517,7 +517,7 @@ internal static class LayoutOracle
         {
             "Raw", "Descriptor", "Equals", "GetHashCode", "ToString", "GuestWriteViolations",
             "FixedHardwareBits", "FixedXenReservedBits", "FixedGuestAvailableBits", "FixedGuestRefusedBits", "ConfigurationDependentBits",
-            "__raw", "__ValueOutOfRange", "__ThrowInvalidConfiguration", "__PteGenDescriptor", "__Format",
+            "__raw", "__ValueOutOfRange", "__InvalidConfiguration", "__PteGenDescriptor", "__Format",
         };
         if (hasSwitches)
         {
@@ -532,7 +532,7 @@ internal static class LayoutOracle
 
         if (spec.Claims.Any(c => c.Owner == Owner.XenReserved && c.Relocatable == true))
         {
-            names.UnionWith(["Negotiation", "Negotiate", "__PickBit", "__ThrowFailedNegotiation"]);
+            names.UnionWith(["Negotiation", "Negotiate", "__PickBit", "__FailedNegotiation"]);
         }
 
         foreach (var claim in spec.Claims)

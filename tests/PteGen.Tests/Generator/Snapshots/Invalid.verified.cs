@@ -10,12 +10,14 @@ namespace Broken
     {
         public partial ulong Low
         {
-            get => throw new global::System.InvalidOperationException("The PteGen layout 'Overlapping' has errors (see its PTE0xx diagnostics), so 'Low' was not generated.");
+            get => throw new global::System.InvalidOperationException(
+                "The PteGen layout 'Overlapping' has errors (see its PTE0xx diagnostics), so 'Low' was not generated.");
         }
 
         public partial uint High
         {
-            get => throw new global::System.InvalidOperationException("The PteGen layout 'Overlapping' has errors (see its PTE0xx diagnostics), so 'High' was not generated.");
+            get => throw new global::System.InvalidOperationException(
+                "The PteGen layout 'Overlapping' has errors (see its PTE0xx diagnostics), so 'High' was not generated.");
         }
     }
 }

@@ -15,6 +15,10 @@
 //   55-62  Reserved  XenReserved
 //   63     High      Hardware
 
+using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
+using __MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
+using __MethodImplOptions = global::System.Runtime.CompilerServices.MethodImplOptions;
+
 partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 {
     /// <summary>The entry: one 64-bit value, exactly as the hardware and the hypervisor see it.</summary>
@@ -22,70 +26,46 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
     /// <summary>Creates an entry from its raw 64-bit value.</summary>
     /// <param name="raw">The entry as the hardware and the hypervisor see it.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     public MixedEntry(ulong raw) => __raw = raw;
 
     /// <summary>The raw 64-bit value of the entry.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-    public ulong Raw
-    {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        get => __raw;
-    }
+    [__GeneratedCode("PteGen", "0.1.0")]
+    public ulong Raw { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => __raw; }
 
     // Low: Hardware bit 0.
-
     /// <summary>The mask of <see cref="Low"/>: bit 0, in place.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong LowMask = 0x0000000000000001UL;
-
     /// <summary>The position of the lowest bit of <see cref="Low"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int LowShift = 0;
-
     /// <summary>The number of bits of <see cref="Low"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int LowWidth = 1;
 
-    public partial bool Low
-    {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        get => (__raw & LowMask) != 0;
-    }
+    public partial bool Low { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & LowMask) != 0; }
 
-    /// <summary>Returns a copy of this entry with <see cref="Low"/> (bit 0) set to <paramref name="value"/>; no other bit changes.</summary>
+    /// <summary>A copy of this entry with <see cref="Low"/> (bit 0) set to <paramref name="value"/>.</summary>
     /// <param name="value">The new value of the field.</param>
-    /// <returns>The new entry.</returns>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
     public MixedEntry WithLow(bool value) => new MixedEntry(value ? __raw | LowMask : __raw & ~LowMask);
 
     // Cache: Hardware bits 1-3.
-
     /// <summary>The mask of <see cref="Cache"/>: bits 1-3, in place.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong CacheMask = 0x000000000000000EUL;
-
     /// <summary>The position of the lowest bit of <see cref="Cache"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int CacheShift = 1;
-
     /// <summary>The number of bits of <see cref="Cache"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int CacheWidth = 3;
 
     public partial global::CacheKind Cache
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__MethodImpl(__MethodImplOptions.AggressiveInlining)]
         get => (global::CacheKind)(byte)((__raw >> CacheShift) & 0x7UL);
     }
 
-    /// <summary>Returns a copy of this entry with <see cref="Cache"/> (bits 1-3) set to <paramref name="value"/>; no other bit changes.</summary>
+    /// <summary>A copy of this entry with <see cref="Cache"/> (bits 1-3) set to <paramref name="value"/>.</summary>
     /// <param name="value">The new value of the field.</param>
-    /// <returns>The new entry.</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x7, the largest value of a 3-bit field.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x7.</exception>
+    [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
     public MixedEntry WithCache(global::CacheKind value)
     {
         var bits = (ulong)(byte)value;
@@ -96,36 +76,23 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
         return new MixedEntry((__raw & ~CacheMask) | (bits << CacheShift));
 
-        // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
         static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Cache", 3, 0x7UL, outOfRange);
     }
 
     // Address: Hardware bits 4-43.
-
     /// <summary>The mask of <see cref="Address"/>: bits 4-43, in place.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong AddressMask = 0x00000FFFFFFFFFF0UL;
-
     /// <summary>The position of the lowest bit of <see cref="Address"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int AddressShift = 4;
-
     /// <summary>The number of bits of <see cref="Address"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int AddressWidth = 40;
 
-    public partial ulong Address
-    {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        get => (__raw & AddressMask) >> AddressShift;
-    }
+    public partial ulong Address { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & AddressMask) >> AddressShift; }
 
-    /// <summary>Returns a copy of this entry with <see cref="Address"/> (bits 4-43) set to <paramref name="value"/>; no other bit changes.</summary>
+    /// <summary>A copy of this entry with <see cref="Address"/> (bits 4-43) set to <paramref name="value"/>.</summary>
     /// <param name="value">The new value of the field.</param>
-    /// <returns>The new entry.</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0xFFFFFFFFFF, the largest value of a 40-bit field.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0xFFFFFFFFFF.</exception>
+    [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
     public MixedEntry WithAddress(ulong value)
     {
         if (value > 0xFFFFFFFFFFUL)
@@ -135,36 +102,27 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
         return new MixedEntry((__raw & ~AddressMask) | (value << AddressShift));
 
-        // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
         static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Address", 40, 0xFFFFFFFFFFUL, outOfRange);
     }
 
     // Mode: GuestAvailable bits 44-46.
-
     /// <summary>The mask of <see cref="Mode"/>: bits 44-46, in place.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong ModeMask = 0x0000700000000000UL;
-
     /// <summary>The position of the lowest bit of <see cref="Mode"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int ModeShift = 44;
-
     /// <summary>The number of bits of <see cref="Mode"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int ModeWidth = 3;
 
     public partial global::Mode Mode
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__MethodImpl(__MethodImplOptions.AggressiveInlining)]
         get => (global::Mode)(int)((__raw >> ModeShift) & 0x7UL);
     }
 
-    /// <summary>Returns a copy of this entry with <see cref="Mode"/> (bits 44-46) set to <paramref name="value"/>; no other bit changes.</summary>
+    /// <summary>A copy of this entry with <see cref="Mode"/> (bits 44-46) set to <paramref name="value"/>.</summary>
     /// <param name="value">The new value of the field.</param>
-    /// <returns>The new entry.</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x7, the largest value of a 3-bit field.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0x7.</exception>
+    [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
     public MixedEntry WithMode(global::Mode value)
     {
         var bits = unchecked((ulong)(int)value);
@@ -175,63 +133,42 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
         return new MixedEntry((__raw & ~ModeMask) | (bits << ModeShift));
 
-        // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
         static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Mode", 3, 0x7UL, outOfRange);
     }
 
     // Byte: GuestAvailable bits 47-54.
-
     /// <summary>The mask of <see cref="Byte"/>: bits 47-54, in place.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong ByteMask = 0x007F800000000000UL;
-
     /// <summary>The position of the lowest bit of <see cref="Byte"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int ByteShift = 47;
-
     /// <summary>The number of bits of <see cref="Byte"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int ByteWidth = 8;
 
-    public partial byte Byte
-    {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        get => (byte)(__raw >> ByteShift);
-    }
+    public partial byte Byte { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (byte)(__raw >> ByteShift); }
 
-    /// <summary>Returns a copy of this entry with <see cref="Byte"/> (bits 47-54) set to <paramref name="value"/>; no other bit changes.</summary>
+    /// <summary>A copy of this entry with <see cref="Byte"/> (bits 47-54) set to <paramref name="value"/>.</summary>
     /// <param name="value">The new value of the field.</param>
-    /// <returns>The new entry.</returns>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
     public MixedEntry WithByte(byte value) => new MixedEntry((__raw & ~ByteMask) | ((ulong)value << ByteShift));
 
     // Reserved: XenReserved bits 55-62.
-
     /// <summary>The mask of <see cref="Reserved"/>: bits 55-62, in place.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong ReservedMask = 0x7F80000000000000UL;
-
     /// <summary>The position of the lowest bit of <see cref="Reserved"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int ReservedShift = 55;
-
     /// <summary>The number of bits of <see cref="Reserved"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int ReservedWidth = 8;
 
     public partial ushort Reserved
     {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        [__MethodImpl(__MethodImplOptions.AggressiveInlining)]
         get => (ushort)((__raw >> ReservedShift) & 0xFFUL);
     }
 
-    /// <summary>Returns a copy of this entry with <see cref="Reserved"/> (bits 55-62) set to <paramref name="value"/>; no other bit changes.</summary>
+    /// <summary>A copy of this entry with <see cref="Reserved"/> (bits 55-62) set to <paramref name="value"/>.</summary>
     /// <param name="value">The new value of the field.</param>
-    /// <returns>The new entry.</returns>
-    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0xFF, the largest value of a 8-bit field.</exception>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="value"/> is above 0xFF.</exception>
+    [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
     public MixedEntry WithReserved(ushort value)
     {
         if (value > 0xFFUL)
@@ -241,206 +178,148 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
         return new MixedEntry((__raw & ~ReservedMask) | ((ulong)value << ReservedShift));
 
-        // Out of line, and never returns: the fast path above passes only the value, like hand-written code.
         static void OutOfRange(ulong outOfRange) => throw __ValueOutOfRange("Reserved", 8, 0xFFUL, outOfRange);
     }
 
     // High: Hardware bit 63.
-
     /// <summary>The mask of <see cref="High"/>: bit 63, in place.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong HighMask = 0x8000000000000000UL;
-
     /// <summary>The position of the lowest bit of <see cref="High"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int HighShift = 63;
-
     /// <summary>The number of bits of <see cref="High"/>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const int HighWidth = 1;
 
-    public partial bool High
-    {
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        get => (__raw & HighMask) != 0;
-    }
+    public partial bool High { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => (__raw & HighMask) != 0; }
 
-    /// <summary>Returns a copy of this entry with <see cref="High"/> (bit 63) set to <paramref name="value"/>; no other bit changes.</summary>
+    /// <summary>A copy of this entry with <see cref="High"/> (bit 63) set to <paramref name="value"/>.</summary>
     /// <param name="value">The new value of the field.</param>
-    /// <returns>The new entry.</returns>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
     public MixedEntry WithHigh(bool value) => new MixedEntry(value ? __raw | HighMask : __raw & ~HighMask);
 
     // Ownership: who owns which bits, per configuration.
 
     /// <summary>The bits the hardware owns in every valid configuration.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong FixedHardwareBits = 0x80000FFFFFFFFFFFUL;
-
     /// <summary>The bits the hypervisor reserves in every valid configuration.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong FixedXenReservedBits = 0x7F80000000000000UL;
-
     /// <summary>The bits the guest may use in every valid configuration.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong FixedGuestAvailableBits = 0x007FF00000000000UL;
-
     /// <summary>The bits whose owner depends on the configuration: none, as the layout has no switches.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong ConfigurationDependentBits = 0x0000000000000000UL;
-
     /// <summary>The bits a guest entry may not have set in any valid configuration (the hypervisor refuses such an entry).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
     public const ulong FixedGuestRefusedBits = 0x7F80000000000000UL;
 
     /// <summary>
     /// The bits of this entry that a guest may not set; 0 when the hypervisor would accept it.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     public ulong GuestWriteViolations() => __raw & FixedGuestRefusedBits;
 
     // Equality: two entries are equal when their raw values are.
 
     /// <summary>Whether the two entries have the same raw value.</summary>
     /// <param name="other">The entry to compare with.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     public bool Equals(MixedEntry other) => __raw == other.__raw;
 
     /// <summary>Whether <paramref name="obj"/> is an entry of this layout with the same raw value.</summary>
     /// <param name="obj">The object to compare with.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     public override bool Equals(object? obj) => obj is MixedEntry other && __raw == other.__raw;
 
     /// <summary>The hash code of the raw value.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     public override int GetHashCode() => __raw.GetHashCode();
 
     /// <summary>Whether the two entries have the same raw value.</summary>
     /// <param name="left">The first entry.</param>
     /// <param name="right">The second entry.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     public static bool operator ==(MixedEntry left, MixedEntry right) => left.__raw == right.__raw;
 
     /// <summary>Whether the two entries have different raw values.</summary>
     /// <param name="left">The first entry.</param>
     /// <param name="right">The second entry.</param>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     public static bool operator !=(MixedEntry left, MixedEntry right) => left.__raw != right.__raw;
 
     // Formatting.
 
-    /// <summary>Formats the entry as its raw value and its non-zero fields, for example <c>MixedEntry 0x8000000012345067 { Present, Writable, Frame = 0x12345 }</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    /// <summary>Formats the entry as its raw value and its non-zero fields, for example <c>MixedEntry 0x8000000012345067 { Present,
+    /// Writable, Frame = 0x12345 }</c>.</summary>
+    [__GeneratedCode("PteGen", "0.1.0")]
     public override string ToString() => __Format();
 
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     private string __Format()
     {
+        var invariant = global::System.Globalization.CultureInfo.InvariantCulture;
         var text = new global::System.Text.StringBuilder("MixedEntry 0x", 128);
-        text.Append(__raw.ToString("x16", global::System.Globalization.CultureInfo.InvariantCulture));
+        text.Append(__raw.ToString("x16", invariant));
         var separator = " { ";
 
-        if ((__raw & LowMask) != 0)
-        {
-            text.Append(separator).Append("Low");
-            separator = ", ";
-        }
-
-        if ((__raw & CacheMask) != 0)
-        {
-            text.Append(separator).Append("Cache = ").Append(this.Cache.ToString());
-            separator = ", ";
-        }
-
-        if ((__raw & AddressMask) != 0)
-        {
-            text.Append(separator).Append("Address = 0x").Append(((ulong)this.Address).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
-            separator = ", ";
-        }
-
-        if ((__raw & ModeMask) != 0)
-        {
-            text.Append(separator).Append("Mode = ").Append(this.Mode.ToString());
-            separator = ", ";
-        }
-
-        if ((__raw & ByteMask) != 0)
-        {
-            text.Append(separator).Append("Byte = 0x").Append(((ulong)this.Byte).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
-            separator = ", ";
-        }
-
-        if ((__raw & ReservedMask) != 0)
-        {
-            text.Append(separator).Append("Reserved = 0x").Append(((ulong)this.Reserved).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
-            separator = ", ";
-        }
-
-        if ((__raw & HighMask) != 0)
-        {
-            text.Append(separator).Append("High");
-            separator = ", ";
-        }
+        if ((__raw & LowMask) != 0) Add("Low");
+        if ((__raw & CacheMask) != 0) Add("Cache = " + this.Cache.ToString());
+        if ((__raw & AddressMask) != 0) Add("Address = 0x" + ((ulong)this.Address).ToString("x", invariant));
+        if ((__raw & ModeMask) != 0) Add("Mode = " + this.Mode.ToString());
+        if ((__raw & ByteMask) != 0) Add("Byte = 0x" + ((ulong)this.Byte).ToString("x", invariant));
+        if ((__raw & ReservedMask) != 0) Add("Reserved = 0x" + ((ulong)this.Reserved).ToString("x", invariant));
+        if ((__raw & HighMask) != 0) Add("High");
 
         return text.Append(separator == ", " ? " }" : " { }").ToString();
+
+        void Add(string item)
+        {
+            text.Append(separator).Append(item);
+            separator = ", ";
+        }
     }
 
     /// <summary>
     /// The static description of this layout: fields, bit ranges, owners, conditions and valid configurations, for
     /// tools that print, document or decode entries without reflection.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     public static global::PteGen.PteLayoutDescriptor Descriptor => __PteGenDescriptor.Instance;
 
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+    [__GeneratedCode("PteGen", "0.1.0")]
     private static class __PteGenDescriptor
     {
+        // The configurations a claim holds in, one array per distinct set (the descriptor keeps copies).
+        private static readonly ulong[] AllConfigurations = { 0x0UL };
+
         internal static readonly global::PteGen.PteLayoutDescriptor Instance = new global::PteGen.PteLayoutDescriptor(
             "MixedEntry",
             0,
             "None",
             new global::PteGen.PteSwitchDescriptor[0],
-            new ulong[] { 0x0UL },
+            AllConfigurations,
             new global::PteGen.PteFieldDescriptor[]
             {
-                new global::PteGen.PteFieldDescriptor(
-                    "Low", 0, 0, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
-                    new ulong[] { 0x0UL },
-                    guestRefused: false, relocatable: false, optional: false),
-                new global::PteGen.PteFieldDescriptor(
-                    "Cache", 1, 3, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
-                    new ulong[] { 0x0UL },
-                    guestRefused: false, relocatable: false, optional: false),
-                new global::PteGen.PteFieldDescriptor(
-                    "Address", 4, 43, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
-                    new ulong[] { 0x0UL },
-                    guestRefused: false, relocatable: false, optional: false),
-                new global::PteGen.PteFieldDescriptor(
-                    "Mode", 44, 46, global::PteGen.PteOwner.GuestAvailable, global::PteGen.PteRole.None, "",
-                    new ulong[] { 0x0UL },
-                    guestRefused: false, relocatable: false, optional: false),
-                new global::PteGen.PteFieldDescriptor(
-                    "Byte", 47, 54, global::PteGen.PteOwner.GuestAvailable, global::PteGen.PteRole.None, "",
-                    new ulong[] { 0x0UL },
-                    guestRefused: false, relocatable: false, optional: false),
-                new global::PteGen.PteFieldDescriptor(
-                    "Reserved", 55, 62, global::PteGen.PteOwner.XenReserved, global::PteGen.PteRole.None, "",
-                    new ulong[] { 0x0UL },
-                    guestRefused: true, relocatable: false, optional: false),
-                new global::PteGen.PteFieldDescriptor(
-                    "High", 63, 63, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
-                    new ulong[] { 0x0UL },
-                    guestRefused: false, relocatable: false, optional: false),
+                new global::PteGen.PteFieldDescriptor("Low", 0, 0, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
+                    AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                new global::PteGen.PteFieldDescriptor("Cache", 1, 3, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
+                    AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                new global::PteGen.PteFieldDescriptor("Address", 4, 43, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
+                    AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                new global::PteGen.PteFieldDescriptor("Mode", 44, 46, global::PteGen.PteOwner.GuestAvailable, global::PteGen.PteRole.None,
+                    "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                new global::PteGen.PteFieldDescriptor("Byte", 47, 54, global::PteGen.PteOwner.GuestAvailable, global::PteGen.PteRole.None,
+                    "", AllConfigurations, guestRefused: false, relocatable: false, optional: false),
+                new global::PteGen.PteFieldDescriptor("Reserved", 55, 62, global::PteGen.PteOwner.XenReserved, global::PteGen.PteRole.None,
+                    "", AllConfigurations, guestRefused: true, relocatable: false, optional: false),
+                new global::PteGen.PteFieldDescriptor("High", 63, 63, global::PteGen.PteOwner.Hardware, global::PteGen.PteRole.None, "",
+                    AllConfigurations, guestRefused: false, relocatable: false, optional: false),
             });
     }
 
-    /// <summary>The exception for a value that does not fit its field; kept out of line so the With methods stay small.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    // The exceptions, each built out of line by a helper its callers throw: the JIT then knows that the call never
+    // returns, keeps it off the hot path, and the fast path is what hand-written code would be.
+
+    /// <summary>The exception for a value that does not fit its field (each range-checked With method passes only the value, through a
+    /// local function, so its call site is small).</summary>
+    [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.NoInlining)]
     private static global::System.ArgumentOutOfRangeException __ValueOutOfRange(string field, int width, ulong maximum, ulong value) =>
-        new global::System.ArgumentOutOfRangeException(
-            "value",
-            value,
+        new global::System.ArgumentOutOfRangeException("value", value,
             $"{field} is {width} bits wide: {value} (0x{value:x}) is above its largest value, {maximum} (0x{maximum:x}).");
 }

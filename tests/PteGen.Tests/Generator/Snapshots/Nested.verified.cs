@@ -9,6 +9,10 @@
 //   bits  field  owner           when  role
 //   0-63  fixed  GuestAvailable
 
+using __GeneratedCode = global::System.CodeDom.Compiler.GeneratedCodeAttribute;
+using __MethodImpl = global::System.Runtime.CompilerServices.MethodImplAttribute;
+using __MethodImplOptions = global::System.Runtime.CompilerServices.MethodImplOptions;
+
 namespace Deep.Name.Space
 {
     partial class Outer
@@ -22,154 +26,138 @@ namespace Deep.Name.Space
 
                 /// <summary>Creates an entry from its raw 64-bit value.</summary>
                 /// <param name="raw">The entry as the hardware and the hypervisor see it.</param>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 public Whole(ulong raw) => __raw = raw;
 
                 /// <summary>The raw 64-bit value of the entry.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-                public ulong Raw
-                {
-                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                    get => __raw;
-                }
+                [__GeneratedCode("PteGen", "0.1.0")]
+                public ulong Raw { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => __raw; }
 
                 // fixed: GuestAvailable bits 0-63.
-
                 /// <summary>The mask of <see cref="@fixed"/>: bits 0-63, in place.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
                 public const ulong fixedMask = 0xFFFFFFFFFFFFFFFFUL;
-
                 /// <summary>The position of the lowest bit of <see cref="@fixed"/>.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
                 public const int fixedShift = 0;
-
                 /// <summary>The number of bits of <see cref="@fixed"/>.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
                 public const int fixedWidth = 64;
 
-                internal partial ulong @fixed
-                {
-                    [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-                    get => __raw;
-                }
+                internal partial ulong @fixed { [__MethodImpl(__MethodImplOptions.AggressiveInlining)] get => __raw; }
 
-                /// <summary>Returns a copy of this entry with <see cref="@fixed"/> (bits 0-63) set to <paramref name="value"/>; no other bit changes.</summary>
+                /// <summary>A copy of this entry with <see cref="@fixed"/> (bits 0-63) set to <paramref name="value"/>.</summary>
                 /// <param name="value">The new value of the field.</param>
-                /// <returns>The new entry.</returns>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+                [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.AggressiveInlining)]
                 public Whole Withfixed(ulong value) => new Whole(value);
 
                 // Ownership: who owns which bits, per configuration.
 
                 /// <summary>The bits the hardware owns in every valid configuration.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
                 public const ulong FixedHardwareBits = 0x0000000000000000UL;
-
                 /// <summary>The bits the hypervisor reserves in every valid configuration.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
                 public const ulong FixedXenReservedBits = 0x0000000000000000UL;
-
                 /// <summary>The bits the guest may use in every valid configuration.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
                 public const ulong FixedGuestAvailableBits = 0xFFFFFFFFFFFFFFFFUL;
-
                 /// <summary>The bits whose owner depends on the configuration: none, as the layout has no switches.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
                 public const ulong ConfigurationDependentBits = 0x0000000000000000UL;
-
-                /// <summary>The bits a guest entry may not have set in any valid configuration (the hypervisor refuses such an entry).</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                /// <summary>The bits a guest entry may not have set in any valid configuration (the hypervisor refuses such an
+                /// entry).</summary>
                 public const ulong FixedGuestRefusedBits = 0x0000000000000000UL;
 
                 /// <summary>
                 /// The bits of this entry that a guest may not set; 0 when the hypervisor would accept it.
                 /// </summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 public ulong GuestWriteViolations() => __raw & FixedGuestRefusedBits;
 
                 // Equality: two entries are equal when their raw values are.
 
                 /// <summary>Whether the two entries have the same raw value.</summary>
                 /// <param name="other">The entry to compare with.</param>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 public bool Equals(Whole other) => __raw == other.__raw;
 
                 /// <summary>Whether <paramref name="obj"/> is an entry of this layout with the same raw value.</summary>
                 /// <param name="obj">The object to compare with.</param>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 public override bool Equals(object? obj) => obj is Whole other && __raw == other.__raw;
 
                 /// <summary>The hash code of the raw value.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 public override int GetHashCode() => __raw.GetHashCode();
 
                 /// <summary>Whether the two entries have the same raw value.</summary>
                 /// <param name="left">The first entry.</param>
                 /// <param name="right">The second entry.</param>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 public static bool operator ==(Whole left, Whole right) => left.__raw == right.__raw;
 
                 /// <summary>Whether the two entries have different raw values.</summary>
                 /// <param name="left">The first entry.</param>
                 /// <param name="right">The second entry.</param>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 public static bool operator !=(Whole left, Whole right) => left.__raw != right.__raw;
 
                 // Formatting.
 
-                /// <summary>Formats the entry as its raw value and its non-zero fields, for example <c>Whole 0x8000000012345067 { Present, Writable, Frame = 0x12345 }</c>.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                /// <summary>Formats the entry as its raw value and its non-zero fields, for example <c>Whole 0x8000000012345067 { Present,
+                /// Writable, Frame = 0x12345 }</c>.</summary>
+                [__GeneratedCode("PteGen", "0.1.0")]
                 public override string ToString() => __Format();
 
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 private string __Format()
                 {
+                    var invariant = global::System.Globalization.CultureInfo.InvariantCulture;
                     var text = new global::System.Text.StringBuilder("Whole 0x", 128);
-                    text.Append(__raw.ToString("x16", global::System.Globalization.CultureInfo.InvariantCulture));
+                    text.Append(__raw.ToString("x16", invariant));
                     var separator = " { ";
 
-                    if ((__raw & fixedMask) != 0)
-                    {
-                        text.Append(separator).Append("fixed = 0x").Append(((ulong)this.@fixed).ToString("x", global::System.Globalization.CultureInfo.InvariantCulture));
-                        separator = ", ";
-                    }
+                    if ((__raw & fixedMask) != 0) Add("fixed = 0x" + ((ulong)this.@fixed).ToString("x", invariant));
 
                     return text.Append(separator == ", " ? " }" : " { }").ToString();
+
+                    void Add(string item)
+                    {
+                        text.Append(separator).Append(item);
+                        separator = ", ";
+                    }
                 }
 
                 /// <summary>
                 /// The static description of this layout: fields, bit ranges, owners, conditions and valid configurations, for
                 /// tools that print, document or decode entries without reflection.
                 /// </summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 public static global::PteGen.PteLayoutDescriptor Descriptor => __PteGenDescriptor.Instance;
 
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
+                [__GeneratedCode("PteGen", "0.1.0")]
                 private static class __PteGenDescriptor
                 {
+                    // The configurations a claim holds in, one array per distinct set (the descriptor keeps copies).
+                    private static readonly ulong[] AllConfigurations = { 0x0UL };
+
                     internal static readonly global::PteGen.PteLayoutDescriptor Instance = new global::PteGen.PteLayoutDescriptor(
                         "Whole",
                         4,
                         "None",
                         new global::PteGen.PteSwitchDescriptor[0],
-                        new ulong[] { 0x0UL },
+                        AllConfigurations,
                         new global::PteGen.PteFieldDescriptor[]
                         {
-                            new global::PteGen.PteFieldDescriptor(
-                                "fixed", 0, 63, global::PteGen.PteOwner.GuestAvailable, global::PteGen.PteRole.None, "",
-                                new ulong[] { 0x0UL },
-                                guestRefused: false, relocatable: false, optional: false),
+                            new global::PteGen.PteFieldDescriptor("fixed", 0, 63, global::PteGen.PteOwner.GuestAvailable,
+                                global::PteGen.PteRole.None, "", AllConfigurations, guestRefused: false, relocatable: false,
+                                optional: false),
                         });
                 }
 
-                /// <summary>The exception for a value that does not fit its field; kept out of line so the With methods stay small.</summary>
-                [global::System.CodeDom.Compiler.GeneratedCode("PteGen", "0.1.0")]
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-                private static global::System.ArgumentOutOfRangeException __ValueOutOfRange(string field, int width, ulong maximum, ulong value) =>
-                    new global::System.ArgumentOutOfRangeException(
-                        "value",
-                        value,
+                // The exceptions, each built out of line by a helper its callers throw: the JIT then knows that the call never
+                // returns, keeps it off the hot path, and the fast path is what hand-written code would be.
+
+                /// <summary>The exception for a value that does not fit its field (each range-checked With method passes only the value,
+                /// through a local function, so its call site is small).</summary>
+                [__GeneratedCode("PteGen", "0.1.0"), __MethodImpl(__MethodImplOptions.NoInlining)]
+                private static global::System.ArgumentOutOfRangeException __ValueOutOfRange(string field, int width, ulong maximum,
+                    ulong value) =>
+                    new global::System.ArgumentOutOfRangeException("value", value,
                         $"{field} is {width} bits wide: {value} (0x{value:x}) is above its largest value, {maximum} (0x{maximum:x}).");
             }
         }

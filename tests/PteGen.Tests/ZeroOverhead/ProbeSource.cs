@@ -1,7 +1,9 @@
+using PteGen.Tests.Infrastructure;
+
 namespace PteGen.Tests.ZeroOverhead;
 
 /// <summary>
-/// The probe program: the realistic x86-64 PV L1 layout (the one of samples/XenPv and of <c>PvL1e</c>), one pair of
+/// The probe program: the x86-64 PV L1 layout of samples/XenPv, one pair of
 /// non-inlined methods per accessor (the generated accessor vs the hand-written mask-and-shift code that does the same),
 /// and a <c>Main</c> that calls every probe method and checks that both sides of each pair agree.
 /// </summary>
@@ -18,41 +20,8 @@ internal static class ProbeSource
     /// <summary>Every accessor compared: <c>Get_{Field}</c> and <c>With_{Field}</c>.</summary>
     public static IEnumerable<string> Accessors => Fields.SelectMany(f => new[] { "Get_" + f, "With_" + f });
 
-    /// <summary>The switches and the layout, exactly as samples/XenPv declares them.</summary>
-    public const string Layout = """
-        using System;
-        using PteGen;
-
-        namespace ZeroOverheadProbe;
-
-        [PteSwitches]
-        [MutuallyExclusive(XenConfig.Debug, XenConfig.Pke)]
-        [Flags]
-        public enum XenConfig { None = 0, Debug = 1, Pke = 2 }
-
-        [PteLayout(typeof(XenConfig), Level = 1)]
-        public readonly partial struct L1e
-        {
-            [Hardware(0, Role = PteRole.Present)] public partial bool Present { get; }
-            [Hardware(1, Role = PteRole.Writable)] public partial bool Writable { get; }
-            [Hardware(2, Role = PteRole.User)] public partial bool User { get; }
-            [Hardware(3, Role = PteRole.WriteThrough, GuestWrite = GuestWrite.Refused)] public partial bool WriteThrough { get; }
-            [Hardware(4, Role = PteRole.CacheDisable, GuestWrite = GuestWrite.Refused)] public partial bool CacheDisable { get; }
-            [Hardware(5, Role = PteRole.Accessed)] public partial bool Accessed { get; }
-            [Hardware(6, Role = PteRole.Dirty)] public partial bool Dirty { get; }
-            [Hardware(7, Role = PteRole.PatOrPageSize, GuestWrite = GuestWrite.Refused)] public partial bool Pat { get; }
-            [Hardware(8, Role = PteRole.Global)] public partial bool Global { get; }
-            [GuestAvailable(9, 11)] public partial byte Available { get; }
-            [Hardware(12, 51, Role = PteRole.Frame)] public partial ulong Frame { get; }
-            [XenReserved(52, Role = PteRole.GuestKernel, GuestWrite = GuestWrite.Allowed)] public partial bool GuestKernel { get; }
-            [GuestAvailable(53, 58)] public partial byte AvailableHigh { get; }
-            [Hardware(59, 62, When = "Pke", Role = PteRole.ProtectionKey)] public partial byte ProtectionKey { get; }
-            [GuestAvailable(59, 61, When = "!Pke")] public partial byte SoftwareKeyBits { get; }
-            [GuestAvailable(62, When = "!Pke && !Debug")] public partial bool Software62 { get; }
-            [XenReserved(62, When = "Debug", Role = PteRole.GrantMapping)] public partial bool GrantMapping { get; }
-            [Hardware(63, Role = PteRole.NoExecute)] public partial bool NoExecute { get; }
-        }
-        """;
+    /// <summary>The switches and the layout: the sample's own <c>XenConfig.cs</c> and <c>L1e.cs</c>, in the probe's namespace.</summary>
+    public static string Layout => SampleSource.XenL1e.Replace("namespace XenPv;", "namespace ZeroOverheadProbe;");
 
     /// <summary>
     /// The probes. <c>Generated_*</c> call the generated accessor (inlined into the probe); <c>Hand_*</c> are what a

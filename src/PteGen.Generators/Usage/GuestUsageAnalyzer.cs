@@ -52,7 +52,7 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
             var catalog = new LayoutCatalog(options);
             var flowContext = new FlowContext(start.Compilation, catalog);
             start.RegisterOperationBlockAction(block => AnalyzeBlock(block, catalog, flowContext));
-            start.RegisterSymbolAction(symbol => AnalyzeSoftwareBits(symbol, catalog), SymbolKind.Field, SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => AnalyzeSoftwareBits(symbol, catalog), SymbolKind.NamedType);
         });
     }
 
@@ -406,41 +406,55 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void AnalyzeSoftwareBits(SymbolAnalysisContext context, LayoutCatalog catalog)
     {
-        switch (context.Symbol)
+        // One pass over a type's members: each member's declarations are read once, and the bits its siblings use
+        // are one union per layout (a member's own bits are excluded from a suggestion anyway), so a type with
+        // thousands of constants costs linear time.
+        if (context.Symbol is not INamedTypeSymbol type)
         {
-            case IFieldSymbol { IsConst: true } field:
-                var fieldDeclarations = SoftwareBitsDeclarations(field, catalog, context.CancellationToken);
-                foreach (var declaration in fieldDeclarations)
+            return;
+        }
+
+        var isEnum = type.TypeKind == TypeKind.Enum;
+        var typeDeclarations = isEnum ? SoftwareBitsDeclarations(type, catalog, context.CancellationToken) : null;
+        if (isEnum && typeDeclarations!.Count == 0)
+        {
+            return;
+        }
+
+        var checkedMembers = new List<(IFieldSymbol Field, List<SoftwareBitsDeclaration> Declarations)>();
+        var usedByLayout = new Dictionary<INamedTypeSymbol, ulong>(SymbolEqualityComparer.Default);
+        foreach (var member in type.GetMembers())
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            if (member is not IFieldSymbol field || !(isEnum ? field.HasConstantValue : field.IsConst))
+            {
+                continue;
+            }
+
+            var declarations = typeDeclarations ?? SoftwareBitsDeclarations(field, catalog, context.CancellationToken);
+            if (declarations.Count == 0)
+            {
+                continue;
+            }
+
+            checkedMembers.Add((field, declarations));
+            var value = field.HasConstantValue && TryGetUnsigned(field.ConstantValue, out var bits) ? bits : 0;
+            foreach (var declaration in declarations)
+            {
+                usedByLayout[declaration.Layout.Type] = usedByLayout.TryGetValue(declaration.Layout.Type, out var used) ? used | value : value;
+            }
+        }
+
+        foreach (var (field, declarations) in checkedMembers)
+        {
+            var suggestable = PortableInAll(declarations);
+            foreach (var declaration in declarations)
+            {
+                if (!declaration.FeatureNeverOffered)
                 {
-                    if (declaration.FeatureNeverOffered)
-                    {
-                        continue;
-                    }
-
-                    var siblings = field.ContainingType.GetMembers().OfType<IFieldSymbol>()
-                        .Where(f => f.IsConst && !SymbolEqualityComparer.Default.Equals(f, field)
-                            && SoftwareBitsDeclarations(f, catalog, context.CancellationToken).Any(other => SymbolEqualityComparer.Default.Equals(other.Layout.Type, declaration.Layout.Type)));
-                    CheckSoftwareBits(context, declaration.Layout, PortableInAll(fieldDeclarations), field, siblings);
+                    CheckSoftwareBits(context, declaration.Layout, suggestable, field, usedByLayout[declaration.Layout.Type]);
                 }
-
-                break;
-            case INamedTypeSymbol { TypeKind: TypeKind.Enum } type:
-                var members = type.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue).ToList();
-                var typeDeclarations = SoftwareBitsDeclarations(type, catalog, context.CancellationToken);
-                foreach (var declaration in typeDeclarations)
-                {
-                    if (declaration.FeatureNeverOffered)
-                    {
-                        continue;
-                    }
-
-                    foreach (var member in members)
-                    {
-                        CheckSoftwareBits(context, declaration.Layout, PortableInAll(typeDeclarations), member, members.Where(m => !SymbolEqualityComparer.Default.Equals(m, member)));
-                    }
-                }
-
-                break;
+            }
         }
     }
 
@@ -480,7 +494,8 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         return bits;
     }
 
-    private static void CheckSoftwareBits(SymbolAnalysisContext context, GuestLayout layout, ulong suggestable, IFieldSymbol field, IEnumerable<IFieldSymbol> siblings)
+    /// <param name="used">The bits used by the declarations of the same type for the same layout (this one's included).</param>
+    private static void CheckSoftwareBits(SymbolAnalysisContext context, GuestLayout layout, ulong suggestable, IFieldSymbol field, ulong used)
     {
         if (!field.HasConstantValue || !TryGetUnsigned(field.ConstantValue, out var bits) || bits == 0)
         {
@@ -492,15 +507,6 @@ public sealed class GuestUsageAnalyzer : DiagnosticAnalyzer
         if (colliding == 0)
         {
             return;
-        }
-
-        ulong used = 0;
-        foreach (var sibling in siblings)
-        {
-            if (sibling.HasConstantValue && TryGetUnsigned(sibling.ConstantValue, out var value))
-            {
-                used |= value;
-            }
         }
 
         // A single-bit declaration can move to the lowest bit that is portable in every layout it names and that no

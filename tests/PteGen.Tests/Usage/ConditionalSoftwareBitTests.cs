@@ -32,6 +32,26 @@ public sealed class ConditionalSoftwareBitTests
         referenceLayouts: false,
         extraReferences: [SampleLayouts]);
 
+    /// <summary>
+    /// Thousands of colliding constants in one type: each is reported once with the same suggestion, and the type is
+    /// read in one pass (the bits of the siblings are a union, not a walk of every sibling per constant), so the
+    /// analysis stays well within a minute where a walk per constant would take far longer.
+    /// </summary>
+    [Fact]
+    public void FiveThousandCollidingConstants_AreEachReportedOnce_InOnePassOverTheType()
+    {
+        const int count = 5_000;
+        var members = string.Join("\n", Enumerable.Range(0, count).Select(index =>
+            $"    [GuestSoftwareBits(typeof(L1e))] public const ulong Key{index} = 1UL << 62;"));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var run = RunOverSampleLayouts(members, configuration: null);
+        watch.Stop();
+        var reported = run.Of("PTE102");
+        Assert.Equal(count, reported.Count);
+        Assert.All(reported, d => Assert.EndsWith("; bit 9 is guest-available in every configuration", d.GetMessage(), StringComparison.Ordinal));
+        Assert.True(watch.Elapsed < TimeSpan.FromMinutes(1), $"{count} constants took {watch.Elapsed}.");
+    }
+
     [Fact]
     public void AUseWhoseFeatureIsNeverOffered_IsNotReported()
     {

@@ -11,7 +11,7 @@ namespace PteGen.Benchmarks.Cost;
 /// Xen layouts of XenPv.dll). End to end: the compiler's diagnostics of a new compilation (every method body bound, on
 /// all cores, as csc does before emitting) against the compiler's and the analyzers' diagnostics of a new compilation
 /// through <c>CompilationWithAnalyzers</c> (concurrent analysis, as in a build). The Ratio of
-/// <see cref="CompileWithAnalyzers"/> minus 1 is the analyzers' share of the compile time (issue 6: at most 5%).
+/// <see cref="CompileWithAnalyzers"/> minus 1 is the analyzers' share of the compile time (target: at most 5%).
 /// </summary>
 /// <remarks>
 /// The denominator leaves out parsing and emitting, which a real build also pays, so the share is an upper bound.

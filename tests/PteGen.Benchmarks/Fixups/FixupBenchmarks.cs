@@ -129,7 +129,7 @@ public class FixupBenchmarks : ICheckedBenchmark
         return _sources[index];
     }
 
-    /// <summary>Adds the "vs C" and "vs Scalar" columns: the targets of issue 6 are ratios to the C loop.</summary>
+    /// <summary>Adds the "vs C" and "vs Scalar" columns: the performance targets are ratios to the C loop.</summary>
     private sealed class Config : ManualConfig
     {
         public Config()

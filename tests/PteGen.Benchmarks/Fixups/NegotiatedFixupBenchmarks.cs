@@ -12,7 +12,7 @@ namespace PteGen.Benchmarks.Fixups;
 /// The per-domain negotiated fixup (<see cref="NegotiatedL1e"/>, kernel marker chosen by <see cref="NegotiatedL1e.Negotiate"/>)
 /// against the constant-mask one (<see cref="L1e"/>, bit 52 as a literal), on the same realistic table, for a 64-bit PV
 /// domain in a release configuration. Two categories, each with the constant form as baseline, so Ratio is
-/// negotiated / constant (issue 6: at most 1.05): the scalar fixup in a loop (src → dst), and the batch form (src → dst,
+/// negotiated / constant (target: at most 1.05): the scalar fixup in a loop (src → dst), and the batch form (src → dst,
 /// as in <see cref="FixupBenchmarks"/>).
 /// </summary>
 /// <remarks>

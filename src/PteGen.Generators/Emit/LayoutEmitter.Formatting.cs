@@ -47,11 +47,10 @@ internal static partial class LayoutEmitter
     private static void WriteFormatting(SourceWriter writer, LayoutModel layout)
     {
         var switches = layout.Switches;
-        var example = $"<c>{Identifiers.Unescape(layout.Name)} 0x8000000012345067 {{ Present, Writable, Frame = 0x12345 }}</c>";
         writer.Line();
         writer.Line("// Formatting.");
         writer.Line();
-        writer.Line($"/// <summary>Formats the entry as its raw value and its non-zero fields, for example {example}.</summary>");
+        writer.Line($"/// <summary>Formats the entry as its name, its raw value in hex and, in braces, its non-zero fields (<c>Frame = 0x12345</c>).</summary>");
         if (switches.HasSwitches)
         {
             writer.Line("/// <remarks>Fields of every configuration are shown; <see cref=\"ToString(" + switches.TypeName + ")\"/> shows one configuration's.</remarks>");

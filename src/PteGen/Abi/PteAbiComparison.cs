@@ -31,19 +31,48 @@ namespace PteGen
             IEnumerable<PteAbiFact> unshipped,
             IEnumerable<PteAbiFact> current)
         {
-            var shippedBits = BitsByConfiguration(Sorted(shipped ?? throw new ArgumentNullException(nameof(shipped))));
-            var currentFacts = Sorted(current ?? throw new ArgumentNullException(nameof(current)));
-            var currentBits = BitsByConfiguration(currentFacts);
-            var currentSet = new HashSet<PteAbiFact>(currentFacts);
-            var unshippedFacts = Sorted(unshipped ?? throw new ArgumentNullException(nameof(unshipped)));
-            var unshippedSet = new HashSet<PteAbiFact>(unshippedFacts);
-
+            var shippedFacts = Sorted(shipped ?? throw new ArgumentNullException(nameof(shipped)));
             var changes = new List<PteAbiChange>();
+            var currentFacts = Sorted(current ?? throw new ArgumentNullException(nameof(current)));
+            var unshippedFacts = Sorted(unshipped ?? throw new ArgumentNullException(nameof(unshipped)));
+            var names = new LayoutNames(shippedFacts, unshippedFacts, currentFacts);
+            var shippedAlternatives = new Dictionary<ConfigurationKey, PteAbiFact?[]>();
+            var shippedBits = BitsByConfiguration(shippedFacts, changes, shippedAlternatives, names);
+            var currentBits = BitsByConfiguration(currentFacts, null, null, names);
+            var currentSet = new HashSet<PteAbiFact>(currentFacts);
+            var unshippedSet = new HashSet<PteAbiFact>(unshippedFacts);
+            var currentLayouts = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var fact in currentFacts)
+            {
+                currentLayouts.Add(fact.Layout);
+            }
+
+            // A layout that is gone is one break, at its first shipped configuration; a configuration that is gone from
+            // a layout that is still there is one break per configuration.
+            var reportedGoneLayouts = new HashSet<string>(StringComparer.Ordinal);
             foreach (var pair in shippedBits)
             {
                 if (currentBits.TryGetValue(pair.Key, out var now))
                 {
-                    AddBreaks(pair.Key, pair.Value, now, changes);
+                    shippedAlternatives.TryGetValue(pair.Key, out var alternatives);
+                    AddBreaks(pair.Key, pair.Value, alternatives, now, changes, names);
+                }
+                else if (!currentLayouts.Contains(pair.Key.Layout))
+                {
+                    if (reportedGoneLayouts.Add(pair.Key.Layout))
+                    {
+                        changes.Add(new PteAbiChange(
+                            PteAbiChangeKind.Break,
+                            pair.Key.Layout,
+                            pair.Key.Configuration,
+                            0,
+                            BitCount - 1,
+                            null,
+                            null,
+                            true,
+                            "'" + pair.Key.Layout + "' is in " + PteAbiBaseline.ShippedFileName
+                            + ", but no layout of that name exists now: it was removed or renamed"));
+                    }
                 }
                 else
                 {
@@ -56,7 +85,7 @@ namespace PteGen
                         null,
                         null,
                         true,
-                        "'" + SimpleName(pair.Key.Layout) + "' under " + pair.Key.Configuration + ": in "
+                        "'" + names.Of(pair.Key.Layout) + "' under " + pair.Key.Configuration + ": in "
                         + PteAbiBaseline.ShippedFileName + ", no longer a valid configuration"));
                 }
             }
@@ -93,14 +122,15 @@ namespace PteGen
             return changes;
         }
 
-        private static void AddBreaks(ConfigurationKey key, PteAbiFact?[] before, PteAbiFact?[] after, List<PteAbiChange> changes)
+        // A bit the shipped file gives two claims (already a break of its own) is no further break if either is current.
+        private static void AddBreaks(ConfigurationKey key, PteAbiFact?[] before, PteAbiFact?[]? alternatives, PteAbiFact?[] after, List<PteAbiChange> changes, LayoutNames names)
         {
             var bit = 0;
             while (bit < BitCount)
             {
                 var old = before[bit];
                 var now = after[bit];
-                if (Equals(old, now))
+                if (Equals(old, now) || (alternatives?[bit] is { } alternative && alternative.Equals(now)))
                 {
                     bit++;
                     continue;
@@ -115,16 +145,16 @@ namespace PteGen
 
                 changes.Add(new PteAbiChange(
                     PteAbiChangeKind.Break, key.Layout, key.Configuration, bit, high, old, now, false,
-                    BreakMessage(key, bit, high, old, now)));
+                    BreakMessage(key, bit, high, old, now, names)));
                 bit = high + 1;
             }
         }
 
-        private static string BreakMessage(ConfigurationKey key, int low, int high, PteAbiFact? old, PteAbiFact? now)
+        private static string BreakMessage(ConfigurationKey key, int low, int high, PteAbiFact? old, PteAbiFact? now, LayoutNames names)
         {
             var text = new StringBuilder()
                 .Append(low == high ? "bit " + low : "bits " + low + "-" + high)
-                .Append(" of '").Append(SimpleName(key.Layout)).Append("' under ").Append(key.Configuration).Append(": ");
+                .Append(" of '").Append(names.Of(key.Layout)).Append("' under ").Append(key.Configuration).Append(": ");
             if (old is null || now is null || old.Owner != now.Owner)
             {
                 return text.Append(old is null ? "no claim" : old.Owner.ToString())
@@ -165,8 +195,10 @@ namespace PteGen
             return string.Join(", ", parts);
         }
 
-        // The claim of each bit, per (layout, configuration); of two claims on one bit, the first in line order counts.
-        private static Dictionary<ConfigurationKey, PteAbiFact?[]> BitsByConfiguration(List<PteAbiFact> facts)
+        // The claim of each bit, per (layout, configuration). Two claims on one bit of the shipped file are a file that
+        // contradicts itself: a break (the first in line order counts for the comparison), so it cannot go unnoticed.
+        private static Dictionary<ConfigurationKey, PteAbiFact?[]> BitsByConfiguration(
+            List<PteAbiFact> facts, List<PteAbiChange>? conflicts, Dictionary<ConfigurationKey, PteAbiFact?[]>? alternatives, LayoutNames names)
         {
             var result = new Dictionary<ConfigurationKey, PteAbiFact?[]>();
             foreach (var fact in facts)
@@ -178,14 +210,50 @@ namespace PteGen
                     result.Add(key, bits);
                 }
 
-                for (var bit = fact.Low; bit <= fact.High; bit++)
+                var runLow = -1;
+                PteAbiFact? runHolder = null;
+                for (var bit = fact.Low; bit <= fact.High + 1; bit++)
                 {
-                    bits[bit] ??= fact;
+                    var holder = bit <= fact.High ? bits[bit] : null;
+                    var conflicting = holder is not null && !holder.Equals(fact) ? holder : null;
+                    if (runHolder is not null && !Equals(conflicting, runHolder))
+                    {
+                        conflicts?.Add(Conflict(key, runLow, bit - 1, runHolder, fact, names));
+                        runHolder = null;
+                    }
+
+                    if (conflicting is not null && alternatives is not null)
+                    {
+                        if (!alternatives.TryGetValue(key, out var second))
+                        {
+                            alternatives.Add(key, second = new PteAbiFact?[BitCount]);
+                        }
+
+                        second[bit] ??= fact;
+                    }
+
+                    if (conflicting is not null && runHolder is null)
+                    {
+                        runLow = bit;
+                        runHolder = conflicting;
+                    }
+
+                    if (bit <= fact.High)
+                    {
+                        bits[bit] ??= fact;
+                    }
                 }
             }
 
             return result;
         }
+
+        private static PteAbiChange Conflict(ConfigurationKey key, int low, int high, PteAbiFact first, PteAbiFact second, LayoutNames names) =>
+            new(
+                PteAbiChangeKind.Break, key.Layout, key.Configuration, low, high, first, null, false,
+                (low == high ? "bit " + low : "bits " + low + "-" + high) + " of '" + names.Of(key.Layout) + "' under " + key.Configuration
+                + ": " + PteAbiBaseline.ShippedFileName + " gives it two claims, " + first.Field + " (" + first.Owner + ") and "
+                + second.Field + " (" + second.Owner + "); keep the one that shipped");
 
         private static List<PteAbiFact> Sorted(IEnumerable<PteAbiFact> facts)
         {
@@ -220,10 +288,44 @@ namespace PteGen
             return order != 0 ? order : string.CompareOrdinal(left.Message, right.Message);
         }
 
-        private static string SimpleName(string layout)
+        /// <summary>
+        /// How messages name a layout: by its simple name (<c>'L1e'</c>), or by its full name when two layouts of the
+        /// compared facts share that simple name.
+        /// </summary>
+        private sealed class LayoutNames
         {
-            var dot = layout.LastIndexOf('.');
-            return dot < 0 ? layout : layout.Substring(dot + 1);
+            private readonly Dictionary<string, string?> _fullNameBySimpleName = new(StringComparer.Ordinal);
+
+            public LayoutNames(params List<PteAbiFact>[] factLists)
+            {
+                foreach (var facts in factLists)
+                {
+                    foreach (var fact in facts)
+                    {
+                        var simple = SimpleName(fact.Layout);
+                        if (!_fullNameBySimpleName.TryGetValue(simple, out var known))
+                        {
+                            _fullNameBySimpleName.Add(simple, fact.Layout);
+                        }
+                        else if (known is not null && !string.Equals(known, fact.Layout, StringComparison.Ordinal))
+                        {
+                            _fullNameBySimpleName[simple] = null;
+                        }
+                    }
+                }
+            }
+
+            public string Of(string layout)
+            {
+                var simple = SimpleName(layout);
+                return _fullNameBySimpleName.TryGetValue(simple, out var only) && only is null ? layout : simple;
+            }
+
+            private static string SimpleName(string layout)
+            {
+                var dot = layout.LastIndexOf('.');
+                return dot < 0 ? layout : layout.Substring(dot + 1);
+            }
         }
 
         private readonly struct ConfigurationKey : IEquatable<ConfigurationKey>

@@ -176,7 +176,7 @@ public class AbiBaselineAnalyzerTests
         var gone = "Abi.Tests.Gone under None: [00-63] Value Hardware role=None guest=allowed when=always\n";
         var shipped = TinyBaseline + gone;
         var diagnostic = Assert.Single(BaselineHarness.Analyze(Tiny, shipped, null));
-        Assert.Equal("'Gone' under None: in PteAbi.Shipped.txt, no longer a valid configuration", diagnostic.GetMessage());
+        Assert.Equal("'Abi.Tests.Gone' is in PteAbi.Shipped.txt, but no layout of that name exists now: it was removed or renamed", diagnostic.GetMessage());
         Assert.Equal(BaselineHarness.ShippedPath, diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(gone.TrimEnd('\n'), BaselineHarness.LocatedText(diagnostic, Tiny, shipped));
         Assert.Equal(11, diagnostic.Location.GetLineSpan().StartLinePosition.Line);

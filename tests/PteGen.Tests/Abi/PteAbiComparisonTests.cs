@@ -99,17 +99,44 @@ public class PteAbiComparisonTests
     }
 
     [Fact]
-    public void A_layout_gone_is_a_break_for_each_of_its_configurations()
+    public void A_layout_gone_is_one_break_that_says_the_layout_is_gone()
     {
         var changes = PteAbiComparison.Compare(SampleL1e, None, None);
         Assert.Equal(
+            new[] { "'XenPv.L1e' is in PteAbi.Shipped.txt, but no layout of that name exists now: it was removed or renamed" },
+            changes.Select(change => change.Message));
+    }
+
+    [Fact]
+    public void A_shipped_file_that_gives_a_bit_two_claims_is_a_break_naming_both()
+    {
+        var software62 = Find(SampleL1e, "None", "Software62");
+        var contradicting = new PteAbiFact("XenPv.L1e", "None", 62, 62, "Other", PteOwner.XenReserved, PteRole.None, true, "");
+        var changes = PteAbiComparison.Compare(SampleL1e.Append(contradicting), None, SampleL1e);
+        var change = Assert.Single(changes);
+        Assert.Equal(PteAbiChangeKind.Break, change.Kind);
+        Assert.Equal(
+            "bit 62 of 'L1e' under None: PteAbi.Shipped.txt gives it two claims, Other (XenReserved) and Software62 (GuestAvailable); keep the one that shipped",
+            change.Message);
+        Assert.Equal(software62, Find(SampleL1e, "None", "Software62"));
+    }
+
+    [Fact]
+    public void Two_layouts_of_one_simple_name_are_named_in_full_and_a_lone_one_by_its_simple_name()
+    {
+        var other = SampleL1e.Select(fact => new PteAbiFact("Other.L1e", fact.Configuration, fact.Low, fact.High, fact.Field, fact.Owner, fact.Role, fact.GuestRefused, fact.When)).ToList();
+        var changedSoftware62 = (PteAbiFact fact) => fact.Field == "Software62" ? With(fact, owner: PteOwner.XenReserved) : fact;
+        var both = PteAbiComparison.Compare(SampleL1e.Concat(other), None, SampleL1e.Select(changedSoftware62).Concat(other.Select(changedSoftware62)));
+        Assert.Equal(
             new[]
             {
-                "'L1e' under Debug: in PteAbi.Shipped.txt, no longer a valid configuration",
-                "'L1e' under None: in PteAbi.Shipped.txt, no longer a valid configuration",
-                "'L1e' under Pke: in PteAbi.Shipped.txt, no longer a valid configuration",
+                "bit 62 of 'Other.L1e' under None: GuestAvailable in PteAbi.Shipped.txt, XenReserved now",
+                "bit 62 of 'XenPv.L1e' under None: GuestAvailable in PteAbi.Shipped.txt, XenReserved now",
             },
-            changes.Select(change => change.Message));
+            both.Select(change => change.Message));
+
+        var alone = PteAbiComparison.Compare(SampleL1e, None, SampleL1e.Select(changedSoftware62));
+        Assert.Equal("bit 62 of 'L1e' under None: GuestAvailable in PteAbi.Shipped.txt, XenReserved now", Assert.Single(alone).Message);
     }
 
     [Fact]

@@ -288,10 +288,13 @@ public sealed class DataflowTests
         // A guard against the quadratic walk this replaced (34.7 s at 10,000), not a performance figure (see the
         // benchmarks): four times the chain may take at most about four times as long (a quadratic walk: sixteen).
         // A ratio, not a wall-clock limit, so a loaded machine slows both runs alike.
-        var quarter = TimeChain(2_500);
-        var whole = TimeChain(10_000);
-        Assert.True(whole < quarter * 9 + TimeSpan.FromSeconds(2), $"2,500 locals took {quarter}, 10,000 took {whole}");
+        // The better of two runs each, so a moment of load on a shared machine does not decide it.
+        var quarter = Min(TimeChain(2_500), TimeChain(2_500));
+        var whole = Min(TimeChain(10_000), TimeChain(10_000));
+        Assert.True(whole < quarter * 9 + TimeSpan.FromSeconds(4), $"2,500 locals took {quarter}, 10,000 took {whole}");
     }
+
+    private static TimeSpan Min(TimeSpan first, TimeSpan second) => first < second ? first : second;
 
     private static TimeSpan TimeChain(int length)
     {

@@ -245,8 +245,7 @@ partial struct MixedEntry : global::System.IEquatable<MixedEntry>
 
     // Formatting.
 
-    /// <summary>Formats the entry as its raw value and its non-zero fields, for example <c>MixedEntry 0x8000000012345067 { Present,
-    /// Writable, Frame = 0x12345 }</c>.</summary>
+    /// <summary>Formats the entry as its name, its raw value in hex and, in braces, its non-zero fields (<c>Frame = 0x12345</c>).</summary>
     [__GeneratedCode("PteGen", "0.1.0")]
     public override string ToString() => __Format();
 

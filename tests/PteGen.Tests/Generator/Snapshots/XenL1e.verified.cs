@@ -777,8 +777,8 @@ namespace XenPv
 
         // Formatting.
 
-        /// <summary>Formats the entry as its raw value and its non-zero fields, for example <c>L1e 0x8000000012345067 { Present, Writable,
-        /// Frame = 0x12345 }</c>.</summary>
+        /// <summary>Formats the entry as its name, its raw value in hex and, in braces, its non-zero fields (<c>Frame =
+        /// 0x12345</c>).</summary>
         /// <remarks>Fields of every configuration are shown; <see cref="ToString(global::XenPv.XenConfig)"/> shows one
         /// configuration's.</remarks>
         [__GeneratedCode("PteGen", "0.1.0")]

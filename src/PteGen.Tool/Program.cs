@@ -25,7 +25,11 @@ var commandName = parsed.CommandResult.Command == root ? "ptegen" : $"ptegen {pa
 
 if (parsed.Errors.Count > 0)
 {
-    foreach (var item in parsed.Errors)
+    // "Required command was not provided" beside "Unrecognized command 'frob'" would contradict it: say only the latter.
+    var errors = parsed.Errors.Count > 1
+        ? parsed.Errors.Where(item => !item.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)).ToList()
+        : parsed.Errors.ToList();
+    foreach (var item in errors)
     {
         error.WriteLine($"{commandName}: {item.Message}");
     }

@@ -75,6 +75,11 @@ internal static class ExportCommand
             {
                 result.AddError("--format svg writes one picture per layout: give the folder with --out.");
             }
+            else if (chosen == ExportFormat.Svg && result.GetValue(output) is { } pictures
+                && pictures.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) && !Directory.Exists(pictures))
+            {
+                result.AddError($"--format svg writes one picture per layout into a folder, and {Quote.Text(pictures)} names a file: give its folder.");
+            }
             else if (chosen == ExportFormat.Md && !hasOut && !hasInto)
             {
                 result.AddError($"--format md writes a page and its pictures: give the page or its folder with --out, or an existing page with --into.");

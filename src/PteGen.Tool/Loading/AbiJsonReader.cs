@@ -207,5 +207,5 @@ internal static class AbiJsonReader
     private static string Where(string where) => where.Length == 0 ? "" : where + ": ";
 
     private static ToolException Bad(string path, string problem) =>
-        ToolException.Input($"{Quote.Text(path)} is not a valid PteGen ABI JSON file ({AbiJson.SchemaLink}): {problem}.");
+        ToolException.Input($"{Quote.Text(path)} is not a valid PteGen ABI JSON file ({AbiJson.SchemaLink}): {problem.TrimEnd('.')}.");
 }

@@ -46,7 +46,7 @@ internal static class AssemblyFile
         }
         catch (BadImageFormatException)
         {
-            throw ToolException.Input($"{Quote.Text(path)} is not a .NET assembly (not a PE file).");
+            throw ToolException.Input($"{Quote.Text(path)} is neither a .NET assembly (it is not a PE file) nor an ABI JSON file that 'ptegen export --format json' wrote.");
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

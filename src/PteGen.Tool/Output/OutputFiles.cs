@@ -52,7 +52,9 @@ internal sealed class OutputFiles
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw ToolException.Output($"cannot write {Quote.Text(path)}: {exception.Message}", exception);
+            // The runtime's message often ends with the path again (" : '/dev/full'"); it is said once here.
+            var reason = exception.Message.Replace($" : '{path}'", "", StringComparison.Ordinal).Replace($" : '{Path.GetFullPath(path)}'", "", StringComparison.Ordinal);
+            throw ToolException.Output($"cannot write {Quote.Text(path)}: {reason}", exception);
         }
 
         _written.Add(path);

@@ -27,10 +27,10 @@ public sealed class ErrorTests
     {
         var text = Path.Combine(TempFolder.New("errors"), "notes.dll");
         File.WriteAllText(text, "not an assembly\n");
-        AssertError(Ptegen.Run("export", text, "--format", "c"), Input, $"ptegen export: error: '{text}' is not a .NET assembly (not a PE file).");
+        AssertError(Ptegen.Run("export", text, "--format", "c"), Input, $"ptegen export: error: '{text}' is neither a .NET assembly (it is not a PE file) nor an ABI JSON file that 'ptegen export --format json' wrote.");
 
         // A native program (ELF here) is not one either.
-        AssertError(Ptegen.Run("export", "/bin/sh", "--format", "c"), Input, "ptegen export: error: '/bin/sh' is not a .NET assembly (not a PE file).");
+        AssertError(Ptegen.Run("export", "/bin/sh", "--format", "c"), Input, "ptegen export: error: '/bin/sh' is neither a .NET assembly (it is not a PE file) nor an ABI JSON file that 'ptegen export --format json' wrote.");
     }
 
     [Fact]
@@ -70,6 +70,7 @@ public sealed class ErrorTests
         var run = Ptegen.Run("export", truncated, "--format", "c");
         Assert.Equal(Input, run.ExitCode);
         Assert.StartsWith($"ptegen export: error: '{truncated}' is not a valid PteGen ABI JSON file", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", run.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,7 +103,16 @@ public sealed class ErrorTests
     {
         var run = Ptegen.Run("publish");
         Assert.Equal(Usage, run.ExitCode);
-        Assert.EndsWith("Run 'ptegen --help' for usage; the commands are export, diff.\n", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("ptegen: Unrecognized command or argument 'publish'.\nRun 'ptegen --help' for usage; the commands are export, diff.\n", run.Stderr);
+    }
+
+    [Fact]
+    public void PicturesNeedAFolder_NotAFileName()
+    {
+        var file = Path.Combine(TempFolder.New("errors"), "pic.svg");
+        AssertError(Ptegen.Run("export", ExportInputs.Demo, "--format", "svg", "--out", file), Usage,
+            $"ptegen export: --format svg writes one picture per layout into a folder, and '{file}' names a file: give its folder.\nRun 'ptegen export --help' for usage.");
+        Assert.False(Directory.Exists(file));
     }
 
     [Fact]
@@ -127,6 +137,7 @@ public sealed class ErrorTests
         var run = Ptegen.Run("export", ExportInputs.Demo, "--format", "c", "--out", "/dev/full");
         Assert.Equal(Output, run.ExitCode);
         Assert.StartsWith("ptegen export: error: cannot write '/dev/full': ", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(run.Stderr, "/dev/full"));
     }
 
     [Fact]

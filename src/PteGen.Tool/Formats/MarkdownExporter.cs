@@ -214,7 +214,10 @@ internal static class MarkdownExporter
             return docs.Switch(on[0].Name)?.ToMarkdown(inTable: true) ?? Markdown.Escape(on[0].Name) + " on";
         }
 
-        return string.Join(" ", on.Select(item => "**" + Markdown.Escape(item.Name) + "**: " + (docs.Switch(item.Name)?.ToMarkdown(inTable: true) ?? "on")));
+        // Several switches: each documented one with its summary, an undocumented one simply named as on.
+        return on.All(item => docs.Switch(item.Name) is null)
+            ? string.Join(" and ", on.Select(item => Markdown.Escape(item.Name))) + " on"
+            : string.Join(" ", on.Select(item => "**" + Markdown.Escape(item.Name) + "**: " + (docs.Switch(item.Name)?.ToMarkdown(inTable: true) ?? "on")));
     }
 
     private static string Role(PteFieldDescriptor field)

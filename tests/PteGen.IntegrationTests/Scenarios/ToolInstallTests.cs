@@ -78,7 +78,7 @@ public sealed class ToolInstallTests(PackageFixture fixture, ITestOutputHelper o
 
             var notAssembly = await RunToolAsync(scenario.Root, "export", "NuGet.Config", "--format", "c");
             Assert.Equal(3, notAssembly.ExitCode);
-            Assert.Equal("ptegen export: error: 'NuGet.Config' is not a .NET assembly (not a PE file).\n", notAssembly.Stderr);
+            Assert.Equal("ptegen export: error: 'NuGet.Config' is neither a .NET assembly (it is not a PE file) nor an ABI JSON file that 'ptegen export --format json' wrote.\n", notAssembly.Stderr);
         }
         finally
         {

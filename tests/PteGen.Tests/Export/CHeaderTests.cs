@@ -146,7 +146,7 @@ public sealed class CHeaderTests
         source.Append("    return 0;\n}\n");
         File.WriteAllText(Path.Combine(folder, "print.c"), source.ToString());
         program = Path.Combine(folder, "print");
-        var gcc = Process.Start(new ProcessStartInfo(Gcc.Path!, ["-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic", "-o", program, "print.c"])
+        var gcc = Process.Start(new ProcessStartInfo(Gcc.Path ?? throw new InvalidOperationException("gcc is not on the PATH; CI needs it."), ["-std=c11", "-Wall", "-Wextra", "-Werror", "-pedantic", "-o", program, "print.c"])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,

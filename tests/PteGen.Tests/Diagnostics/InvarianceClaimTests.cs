@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using PteGen.Tests.Infrastructure;
-using static PteGen.Tests.Diagnostics.DiagnosticAssert;
+using static PteGen.Tests.Infrastructure.DiagnosticAssert;
 
 namespace PteGen.Tests.Diagnostics;
 

@@ -1,14 +1,11 @@
 namespace PteGen.Tests.Infrastructure;
 
-/// <summary>Small purpose-built layout sources shared by generator-level tests (snapshots, caching, determinism).</summary>
+/// <summary>
+/// Small purpose-built layout sources shared by generator-level tests (snapshots, caching, determinism); not copies of
+/// Xen's, whose layouts come from the sample (<see cref="SampleSource"/>).
+/// </summary>
 internal static class SampleLayouts
 {
-    /// <summary>
-    /// The Xen sample's L1 entry and its switches as one source (<see cref="SampleSource.XenL1e"/>): kept under this name
-    /// for the tests that take it from here. The layouts below are purpose-built, not copies of Xen's.
-    /// </summary>
-    public static string XenL1e => SampleSource.XenL1e;
-
     /// <summary>No switches; enum, signed-enum, 40-bit and top-bit fields; in the global namespace.</summary>
     public const string Mixed = """
         using PteGen;

@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis;
-using static PteGen.Tests.Usage.UsageHarness;
+using static PteGen.Tests.Infrastructure.UsageHarness;
 
 namespace PteGen.Tests.Usage;
 
